@@ -1,0 +1,82 @@
+package com.bounceledger.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One input file of a day, with the size and checksum taken at the run's first attempt so that a
+ * restart can refuse to resume over a changed file.
+ *
+ * @param index    position in name order within the day
+ * @param format   the detected format, or null for an empty file
+ */
+public record LogFile(int index, Path path, long sizeBytes, long checksum, LogFormat format) {
+
+    private static final int GZIP_MAGIC = 0x8b1f;
+
+    public String name() {
+        return path.getFileName().toString();
+    }
+
+    /** Reads the file's bytes once to fingerprint it and recognise its format. */
+    public static LogFile inspect(int index, Path path, int maxRecordBytes) {
+        try {
+            long size = Files.size(path);
+            long checksum = checksum(path);
+            return new LogFile(index, path, size, checksum, detectFormat(path, maxRecordBytes));
+        } catch (IOException e) {
+            throw new InputFormatException(path.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Opens the file's content. */
+    public static InputStream open(Path path) throws IOException {
+        return decompressing(Files.newInputStream(path));
+    }
+
+    /** Wraps a file's raw bytes, decompressing gzip (recognised by its magic bytes, not its name). */
+    public static InputStream decompressing(InputStream file) throws IOException {
+        InputStream raw = new BufferedInputStream(file, 1 << 16);
+        raw.mark(2);
+        int magic = raw.read() | raw.read() << 8;
+        raw.reset();
+        return magic == GZIP_MAGIC ? new GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
+    static long checksum(Path path) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return crc.getValue();
+    }
+
+    private static LogFormat detectFormat(Path path, int maxRecordBytes) throws IOException {
+        try (RawRecordSource source = new RawRecordSource(open(path), false, maxRecordBytes, 0, 1)) {
+            RawRecord first = source.next();
+            if (first == null) {
+                return null;
+            }
+            LogFormat format = first.error() == null ? LogFormat.detect(first.text()) : null;
+            if (format == null) {
+                throw new InputFormatException(path.getFileName() + ": unrecognised log format (first line: '"
+                        + abbreviate(first.text()) + "')");
+            }
+            return format;
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new InputFormatException(path.getFileName() + ": truncated or corrupt gzip (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+}

@@ -1,0 +1,13 @@
+package com.bounceledger.job;
+
+import java.util.List;
+
+import com.bounceledger.classify.ClassifiedEvent;
+
+/** A {@link ParsedRecord} after classification. */
+record ClassifiedRecord(long line, List<ClassifiedEvent> events, String error, String raw) {
+
+    boolean isRejected() {
+        return error != null;
+    }
+}

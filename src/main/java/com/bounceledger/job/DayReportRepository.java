@@ -1,0 +1,126 @@
+package com.bounceledger.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.bounceledger.report.CampaignMetrics;
+import com.bounceledger.report.DayReport;
+import com.bounceledger.report.ReasonMetrics;
+import com.bounceledger.report.RejectedRow;
+import com.bounceledger.report.SuppressionChange;
+import com.bounceledger.report.SuppressionEntry;
+
+/** Reads the committed state that a run's outputs are written from; large lists are streamed. */
+public class DayReportRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public DayReportRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public DayReport load(LocalDate runDate, Instant generatedAt) {
+        List<DayReport.InputFileRow> files = jdbc.query("""
+                SELECT file_name, format, size_bytes, rows_read, rows_rejected FROM input_file
+                WHERE run_date = ? ORDER BY file_index""",
+                (rs, i) -> new DayReport.InputFileRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)), runDate);
+        return new DayReport(runDate, generatedAt, files, campaigns(runDate), reasons(runDate), ledgerChanges(runDate));
+    }
+
+    public List<CampaignMetrics> campaigns(LocalDate runDate) {
+        return jdbc.query("""
+                SELECT account, campaign, SUM(sent), SUM(delivered), SUM(hard), SUM(soft), SUM(blocked), SUM(pending),
+                       SUM(deferred), SUM(opened), SUM(clicked), SUM(unsubscribed), SUM(complained)
+                FROM campaign_day WHERE run_date = ? GROUP BY account, campaign ORDER BY account, campaign""",
+                (rs, i) -> new CampaignMetrics(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                        rs.getLong(11), rs.getLong(12), rs.getLong(13)), runDate);
+    }
+
+    private List<ReasonMetrics> reasons(LocalDate runDate) {
+        return jdbc.query("""
+                SELECT reason, grp, SUM(messages), MIN(example) FROM reason_day WHERE run_date = ?
+                GROUP BY reason, grp ORDER BY SUM(messages) DESC, reason""",
+                (rs, i) -> new ReasonMetrics(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
+                runDate);
+    }
+
+    private Map<String, Long> ledgerChanges(LocalDate runDate) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT change, COUNT(*) FROM address_change WHERE run_date = ? GROUP BY change ORDER BY change",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, runDate);
+        return counts;
+    }
+
+    public void forEachRejected(LocalDate runDate, Consumer<RejectedRow> sink) {
+        jdbc.query("""
+                SELECT r.file_name, r.line_no, r.error, r.raw_line FROM rejected_row r
+                LEFT JOIN input_file f ON f.run_date = r.run_date AND f.file_name = r.file_name
+                WHERE r.run_date = ? ORDER BY COALESCE(f.file_index, -1), r.file_name, r.line_no""",
+                rs -> {
+                    sink.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }, runDate);
+    }
+
+    /** The active suppressions after the run, sorted by account, address and status. */
+    public void forEachSuppression(Instant endOfRunDate, Consumer<SuppressionEntry> sink) {
+        OffsetDateTime end = endOfRunDate.atOffset(ZoneOffset.UTC);
+        jdbc.query("""
+                SELECT account, address, CAST('invalid' AS VARCHAR(20)) AS status, invalid_reason, invalid_cause, invalid_since, NULL
+                  FROM address_state WHERE invalid_since IS NOT NULL
+                UNION ALL
+                SELECT account, address, 'suspended', suspended_reason, 'block', suspended_since, suspended_until
+                  FROM address_state WHERE suspended_until > ?
+                UNION ALL
+                SELECT account, address, 'complained', NULL, 'complaint', complained_at, NULL
+                  FROM address_state WHERE complained_at IS NOT NULL
+                UNION ALL
+                SELECT account, address, 'unsubscribed', NULL, 'unsubscribe', unsubscribed_at, NULL
+                  FROM address_state WHERE unsubscribed_at IS NOT NULL
+                ORDER BY 1, 2, 3""",
+                rs -> {
+                    sink.accept(new SuppressionEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7)));
+                }, end);
+    }
+
+    public long countSuppressions(Instant endOfRunDate) {
+        long[] count = {0};
+        forEachSuppression(endOfRunDate, entry -> count[0]++);
+        return count[0];
+    }
+
+    /** The day's ledger changes that add, update or remove a suppression, in the audit trail's order. */
+    public void forEachSuppressionChange(LocalDate runDate, Consumer<SuppressionChange> sink) {
+        jdbc.query("""
+                SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_until
+                FROM address_change c
+                LEFT JOIN address_state s ON s.account = c.account AND s.address = c.address
+                WHERE c.run_date = ? ORDER BY c.account, c.address, c.seq""",
+                rs -> {
+                    SuppressionChange change = SuppressionChanges.of(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7));
+                    if (change != null) {
+                        sink.accept(change);
+                    }
+                }, runDate);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

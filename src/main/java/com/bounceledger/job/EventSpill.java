@@ -1,0 +1,66 @@
+package com.bounceledger.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import com.bounceledger.classify.BounceGroup;
+import com.bounceledger.classify.Classification;
+import com.bounceledger.classify.ClassifiedEvent;
+import com.bounceledger.classify.Reason;
+import com.bounceledger.ingest.DeliveryEvent;
+import com.bounceledger.ingest.EventType;
+
+/** The binary form of a classified event in a spill file. */
+final class EventSpill {
+
+    /** Diagnostics are kept to what the report and the audit trail show. */
+    static final int MAX_DIAGNOSTIC = 1000;
+
+    private static final Reason[] REASONS = Reason.values();
+    private static final BounceGroup[] GROUPS = BounceGroup.values();
+
+    private EventSpill() {
+    }
+
+    static void write(SpillFileWriter out, ClassifiedEvent classified) {
+        DeliveryEvent event = classified.event();
+        out.writeByte(event.type().ordinal());
+        out.writeLong(event.timestamp().toEpochMilli());
+        out.writeString(event.account());
+        out.writeString(event.campaign());
+        out.writeString(event.messageId());
+        out.writeString(event.recipient());
+        out.writeString(event.smtpCode());
+        out.writeString(event.enhancedStatus());
+        String diagnostic = event.diagnostic();
+        out.writeString(diagnostic == null || diagnostic.length() <= MAX_DIAGNOSTIC
+                ? diagnostic : diagnostic.substring(0, MAX_DIAGNOSTIC));
+        out.writeString(event.remoteMta());
+        Classification classification = classified.classification();
+        if (classification == null) {
+            out.writeByte(0);
+        } else {
+            out.writeByte(classification.reason().ordinal() + 1);
+            out.writeByte(classification.group().ordinal());
+        }
+    }
+
+    static void readAll(Path file, Consumer<ClassifiedEvent> sink) throws IOException {
+        try (SpillFileReader in = new SpillFileReader(file)) {
+            for (int type; (type = in.readByteOrEnd()) >= 0; ) {
+                DeliveryEvent event = new DeliveryEvent(
+                        Instant.ofEpochMilli(in.readLong()),
+                        in.readString(), in.readString(), in.readString(), in.readString(),
+                        EventType.ofOrdinal(type),
+                        in.readString(), in.readString(), in.readString(), in.readString(),
+                        null);
+                int reason = in.readByte();
+                Classification classification = reason == 0 ? null
+                        : new Classification(REASONS[reason - 1], GROUPS[in.readByte()], null);
+                sink.accept(new ClassifiedEvent(event, classification));
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package com.bounceledger.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.bounceledger.ingest.AddressHash;
+import com.bounceledger.ledger.AddressChange;
+import com.bounceledger.ledger.AddressState;
+import com.bounceledger.report.CampaignCounts;
+import com.bounceledger.report.DayTally;
+
+/**
+ * The state tables as a settlement sees them: everything of one range of address hashes read with one
+ * query per table, everything it changed written back in batches.
+ */
+public class LedgerRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<MessageKey, PendingMessage> pendingIn(long fromHash, long toHashExclusive) {
+        Map<MessageKey, PendingMessage> pending = new HashMap<>();
+        jdbc.query("""
+                SELECT account, message_id, recipient, campaign, first_event_at FROM pending_message
+                WHERE addr_hash >= ? AND addr_hash < ?""",
+                rs -> {
+                    PendingMessage message = new PendingMessage(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), instant(rs, 5));
+                    pending.put(new MessageKey(message.account(), message.messageId()), message);
+                }, fromHash, toHashExclusive);
+        return pending;
+    }
+
+    public Map<AddressKey, AddressState> statesIn(long fromHash, long toHashExclusive) {
+        Map<AddressKey, AddressState> states = new HashMap<>();
+        jdbc.query("""
+                SELECT account, address, invalid_since, invalid_reason, invalid_cause, suspended_since, suspended_until,
+                       suspended_reason, complained_at, unsubscribed_at
+                FROM address_state WHERE addr_hash >= ? AND addr_hash < ?""",
+                rs -> {
+                    AddressState state = AddressState.stored(rs.getString(1), rs.getString(2), instant(rs, 3),
+                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8),
+                            instant(rs, 9), instant(rs, 10));
+                    states.put(new AddressKey(state.account(), state.address()), state);
+                }, fromHash, toHashExclusive);
+        return states;
+    }
+
+    public void save(LocalDate runDate, BucketSettlement settlement) {
+        insertCampaigns(runDate, settlement);
+        insertReasons(runDate, settlement);
+        jdbc.batchUpdate("DELETE FROM pending_message WHERE account = ? AND message_id = ?",
+                settlement.resolvedPending(), 500, (ps, key) -> {
+                    ps.setString(1, key.account());
+                    ps.setString(2, key.messageId());
+                });
+        jdbc.batchUpdate("""
+                INSERT INTO pending_message (account, message_id, recipient, addr_hash, campaign, first_event_at)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                settlement.newPending(), 500, (ps, message) -> {
+                    ps.setString(1, message.account());
+                    ps.setString(2, message.messageId());
+                    ps.setString(3, message.recipient());
+                    ps.setLong(4, AddressHash.of(message.recipient()));
+                    ps.setString(5, message.campaign());
+                    ps.setObject(6, offset(message.firstEventAt()));
+                });
+        saveStates(settlement.changedStates());
+        insertChanges(runDate, settlement.changes());
+    }
+
+    private void insertCampaigns(LocalDate runDate, BucketSettlement settlement) {
+        List<Map.Entry<DayTally.CampaignKey, CampaignCounts>> rows =
+                new ArrayList<>(settlement.tally().campaigns().entrySet());
+        jdbc.batchUpdate("""
+                INSERT INTO campaign_day (run_date, bucket, account, campaign, sent, delivered, hard, soft, blocked,
+                                          pending, deferred, opened, clicked, unsubscribed, complained)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows, 500, (ps, row) -> {
+                    CampaignCounts c = row.getValue();
+                    ps.setObject(1, runDate);
+                    ps.setInt(2, settlement.bucket());
+                    ps.setString(3, row.getKey().account());
+                    ps.setString(4, row.getKey().campaign());
+                    long[] values = {c.sent(), c.delivered(), c.hard(), c.soft(), c.blocked(), c.pending(),
+                            c.deferred(), c.opened(), c.clicked(), c.unsubscribed(), c.complained()};
+                    for (int i = 0; i < values.length; i++) {
+                        ps.setLong(5 + i, values[i]);
+                    }
+                });
+    }
+
+    private void insertReasons(LocalDate runDate, BucketSettlement settlement) {
+        List<DayTally.ReasonCount> rows = new ArrayList<>(settlement.tally().reasons().values());
+        jdbc.batchUpdate("""
+                INSERT INTO reason_day (run_date, bucket, reason, grp, messages, example) VALUES (?, ?, ?, ?, ?, ?)""",
+                rows, 500, (ps, row) -> {
+                    ps.setObject(1, runDate);
+                    ps.setInt(2, settlement.bucket());
+                    ps.setString(3, row.reason());
+                    ps.setString(4, row.group());
+                    ps.setLong(5, row.messages());
+                    ps.setString(6, row.example());
+                });
+    }
+
+    private void saveStates(List<AddressState> states) {
+        jdbc.batchUpdate("""
+                MERGE INTO address_state t
+                USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(254)), CAST(? AS BIGINT),
+                               CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)),
+                               CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                               CAST(? AS VARCHAR(40)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                               CAST(? AS TIMESTAMP WITH TIME ZONE)))
+                   AS v (account, address, addr_hash, invalid_since, invalid_reason, invalid_cause, suspended_since,
+                         suspended_until, suspended_reason, complained_at, unsubscribed_at)
+                ON t.account = v.account AND t.address = v.address
+                WHEN MATCHED THEN UPDATE SET invalid_since = v.invalid_since, invalid_reason = v.invalid_reason,
+                    invalid_cause = v.invalid_cause, suspended_since = v.suspended_since,
+                    suspended_until = v.suspended_until, suspended_reason = v.suspended_reason,
+                    complained_at = v.complained_at, unsubscribed_at = v.unsubscribed_at
+                WHEN NOT MATCHED THEN INSERT VALUES (v.account, v.address, v.addr_hash, v.invalid_since,
+                    v.invalid_reason, v.invalid_cause, v.suspended_since, v.suspended_until, v.suspended_reason,
+                    v.complained_at, v.unsubscribed_at)""",
+                states, 500, (ps, s) -> {
+                    ps.setString(1, s.account());
+                    ps.setString(2, s.address());
+                    ps.setLong(3, AddressHash.of(s.address()));
+                    ps.setObject(4, offset(s.invalidSince()));
+                    ps.setString(5, s.invalidReason());
+                    ps.setString(6, s.invalidCause());
+                    ps.setObject(7, offset(s.suspendedSince()));
+                    ps.setObject(8, offset(s.suspendedUntil()));
+                    ps.setString(9, s.suspendedReason());
+                    ps.setObject(10, offset(s.complainedAt()));
+                    ps.setObject(11, offset(s.unsubscribedAt()));
+                });
+    }
+
+    private void insertChanges(LocalDate runDate, List<AddressChange> changes) {
+        Map<AddressKey, Integer> sequence = new HashMap<>();
+        jdbc.batchUpdate("""
+                INSERT INTO address_change (run_date, account, address, seq, change, reason, cause, diagnostic, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                changes, 500, (ps, c) -> {
+                    ps.setObject(1, runDate);
+                    ps.setString(2, c.account());
+                    ps.setString(3, c.address());
+                    ps.setInt(4, sequence.merge(new AddressKey(c.account(), c.address()), 1, Integer::sum));
+                    ps.setString(5, c.change());
+                    ps.setString(6, c.reason());
+                    ps.setString(7, c.cause());
+                    ps.setString(8, c.diagnostic());
+                    ps.setObject(9, offset(c.at()));
+                });
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public record MessageKey(String account, String messageId) {
+    }
+
+    public record AddressKey(String account, String address) {
+    }
+
+    public record PendingMessage(String account, String messageId, String recipient, String campaign,
+                                 Instant firstEventAt) {
+    }
+}

@@ -1,0 +1,333 @@
+package com.bounceledger.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.bounceledger.classify.BounceClassifier;
+import com.bounceledger.ingest.LogFile;
+import com.bounceledger.ledger.LedgerRules;
+import com.bounceledger.report.DayFiles;
+
+/**
+ * The nightly job for one run date: prepare the input, ingest the logs (one partition per file), check the
+ * share of rejected rows, settle the day bucket by bucket (metrics and ledger), write the outputs.
+ */
+@Configuration
+@EnableConfigurationProperties(BounceLedgerProperties.class)
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightlyJob";
+    public static final String RUN_DATE = "runDate";
+
+    @Bean
+    public Job nightlyJob(JobRepository jobRepository, Step prepareInput, Step ingest, Step checkRejects, Step settle,
+                          Step writeOutputs, JobExecutionListener spillCleanup) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] {RUN_DATE}, new String[0]))
+                .start(prepareInput)
+                .next(ingest)
+                .next(checkRejects)
+                .next(settle)
+                .next(writeOutputs)
+                .listener(spillCleanup)
+                .build();
+    }
+
+    // ---- prepare: list, recognise and fingerprint the day's files
+
+    @Bean
+    public Step prepareInput(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             PrepareInputTasklet prepareInputTasklet) {
+        return new StepBuilder("prepareInput", jobRepository)
+                .tasklet(prepareInputTasklet, transactionManager)
+                .allowStartIfComplete(true) // re-checks the fingerprints on every restart
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public PrepareInputTasklet prepareInputTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                   BounceLedgerProperties properties, InputFileRepository inputFiles) {
+        return new PrepareInputTasklet(runDate, dayFolder(properties, runDate), properties.maxLineBytes(), inputFiles);
+    }
+
+    // ---- ingest: parse and classify each file, spill events into address buckets
+
+    @Bean
+    public Step ingest(JobRepository jobRepository, Step ingestFile, Partitioner filePartitioner,
+                       StepExecutionListener ingestProgress, BounceLedgerProperties properties) {
+        return new StepBuilder("ingest", jobRepository)
+                .partitioner("ingestFile", filePartitioner)
+                .step(ingestFile)
+                .taskExecutor(partitionExecutor(properties))
+                .listener(ingestProgress)
+                .build();
+    }
+
+    @Bean
+    public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           LogFileItemReader logFileReader, ClassifyProcessor classifyProcessor,
+                           IngestWriter ingestWriter, BounceLedgerProperties properties) {
+        return new StepBuilder("ingestFile", jobRepository)
+                .<ParsedRecord, ClassifiedRecord>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(logFileReader)
+                .processor(classifyProcessor)
+                .writer(ingestWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public Partitioner filePartitioner(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                       BounceLedgerProperties properties, InputFileRepository inputFiles) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            for (LogFile file : inputFiles.find(runDate, dayFolder(properties, runDate))) {
+                if (file.format() != null) {
+                    ExecutionContext context = new ExecutionContext();
+                    context.putInt("fileIndex", file.index());
+                    partitions.put(String.format("file%05d", file.index()), context);
+                }
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    @StepScope
+    public LogFileItemReader logFileReader(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                           @Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
+                                           BounceLedgerProperties properties, InputFileRepository inputFiles,
+                                           ProgressMeter progress) {
+        LogFile file = inputFiles.find(runDate, dayFolder(properties, runDate)).get(fileIndex);
+        return new LogFileItemReader(file.path(), file.format(), properties.maxLineBytes(), progress);
+    }
+
+    @Bean
+    public ClassifyProcessor classifyProcessor(BounceClassifier classifier) {
+        return new ClassifyProcessor(classifier);
+    }
+
+    @Bean
+    @StepScope
+    public IngestWriter ingestWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                     @Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
+                                     BounceLedgerProperties properties, JdbcTemplate jdbc,
+                                     InputFileRepository inputFiles, ProgressMeter progress) {
+        LogFile file = inputFiles.find(runDate, dayFolder(properties, runDate)).get(fileIndex);
+        return new IngestWriter(runDate, fileIndex, file.name(), spillLayout(properties, runDate, inputFiles), jdbc,
+                inputFiles, progress);
+    }
+
+    @Bean
+    public StepExecutionListener ingestProgress(ProgressMeter progress, InputFileRepository inputFiles) {
+        return new StepExecutionListener() {
+            @Override
+            public void beforeStep(StepExecution stepExecution) {
+                LocalDate runDate = stepExecution.getJobParameters().getLocalDate(RUN_DATE);
+                progress.start(inputFiles.totals(runDate).inputBytes());
+            }
+
+            @Override
+            public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+                progress.stop();
+                return null;
+            }
+        };
+    }
+
+    // ---- check: too many rejected rows fail the run instead of a misleading report
+
+    @Bean
+    public Step checkRejects(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             RejectShareTasklet rejectShareTasklet) {
+        return new StepBuilder("checkRejects", jobRepository)
+                .tasklet(rejectShareTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public RejectShareTasklet rejectShareTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                 BounceLedgerProperties properties, InputFileRepository inputFiles) {
+        return new RejectShareTasklet(runDate, properties.maxRejectShare(), inputFiles);
+    }
+
+    // ---- settle: per address bucket, fold messages, tally metrics, apply the ledger rules
+
+    @Bean
+    public Step settle(JobRepository jobRepository, Step settleBuckets, Partitioner bucketPartitioner,
+                       BounceLedgerProperties properties) {
+        return new StepBuilder("settle", jobRepository)
+                .partitioner("settleBuckets", bucketPartitioner)
+                .step(settleBuckets)
+                .gridSize(properties.threads())
+                .taskExecutor(partitionExecutor(properties))
+                .build();
+    }
+
+    @Bean
+    public Step settleBuckets(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              BucketRangeReader bucketReader, BucketSettler bucketSettler,
+                              SettlementWriter settlementWriter) {
+        return new StepBuilder("settleBuckets", jobRepository)
+                .<Integer, BucketSettlement>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(bucketReader)
+                .processor(bucketSettler)
+                .writer(settlementWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public Partitioner bucketPartitioner(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                         BounceLedgerProperties properties, InputFileRepository inputFiles) {
+        int buckets = spillLayout(properties, runDate, inputFiles).buckets();
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            for (int p = 0; p < gridSize; p++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt("fromBucket", buckets * p / gridSize);
+                context.putInt("toBucket", buckets * (p + 1) / gridSize);
+                partitions.put("buckets" + p, context);
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    @StepScope
+    public BucketRangeReader bucketReader(@Value("#{stepExecutionContext['fromBucket']}") int fromBucket,
+                                          @Value("#{stepExecutionContext['toBucket']}") int toBucket) {
+        return new BucketRangeReader(fromBucket, toBucket);
+    }
+
+    @Bean
+    @StepScope
+    public BucketSettler bucketSettler(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                       BounceLedgerProperties properties, InputFileRepository inputFiles,
+                                       LedgerRepository ledger) {
+        return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger,
+                new LedgerRules(properties.ledger().suspension()), endOf(runDate, properties));
+    }
+
+    @Bean
+    @StepScope
+    public SettlementWriter settlementWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                             LedgerRepository ledger) {
+        return new SettlementWriter(runDate, ledger);
+    }
+
+    // ---- write: the report, the suppression files and the rejects file, from the committed state
+
+    @Bean
+    public Step writeOutputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             WriteOutputsTasklet writeOutputsTasklet) {
+        return new StepBuilder("writeOutputs", jobRepository)
+                .tasklet(writeOutputsTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public WriteOutputsTasklet writeOutputsTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                   BounceLedgerProperties properties, DayReportRepository reports,
+                                                   Clock clock) {
+        return new WriteOutputsTasklet(runDate, endOf(runDate, properties),
+                DayFiles.of(properties.outputRoot(), runDate), reports, clock);
+    }
+
+    /** The spill files are only needed until the day completes. */
+    @Bean
+    public JobExecutionListener spillCleanup(BounceLedgerProperties properties, InputFileRepository inputFiles) {
+        return new JobExecutionListener() {
+            @Override
+            public void afterJob(JobExecution jobExecution) {
+                if (jobExecution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+                    LocalDate runDate = jobExecution.getJobParameters().getLocalDate(RUN_DATE);
+                    spillLayout(properties, runDate, inputFiles).delete();
+                }
+            }
+        };
+    }
+
+    // ---- shared beans
+
+    @Bean
+    public BounceClassifier bounceClassifier(BounceLedgerProperties properties) {
+        return BounceClassifier.load(properties.rulesFile());
+    }
+
+    @Bean
+    public InputFileRepository inputFileRepository(JdbcTemplate jdbc) {
+        return new InputFileRepository(jdbc);
+    }
+
+    @Bean
+    public LedgerRepository ledgerRepository(JdbcTemplate jdbc) {
+        return new LedgerRepository(jdbc);
+    }
+
+    @Bean
+    public DayReportRepository dayReportRepository(JdbcTemplate jdbc) {
+        return new DayReportRepository(jdbc);
+    }
+
+    @Bean
+    public ProgressMeter progressMeter(BounceLedgerProperties properties) {
+        boolean terminal = System.console() != null;
+        return new ProgressMeter(properties.progressInterval().toMillis(), terminal ? System.err : null);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    private static SimpleAsyncTaskExecutor partitionExecutor(BounceLedgerProperties properties) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("partition-");
+        executor.setConcurrencyLimit(properties.threads());
+        return executor;
+    }
+
+    static Path dayFolder(BounceLedgerProperties properties, LocalDate runDate) {
+        return properties.inputRoot().resolve(runDate.toString());
+    }
+
+    static SpillLayout spillLayout(BounceLedgerProperties properties, LocalDate runDate, InputFileRepository inputFiles) {
+        return SpillLayout.of(properties.stateDir(), runDate, inputFiles.totals(runDate).inputBytes());
+    }
+
+    /** The first instant after the run date in the configured zone. */
+    public static Instant endOf(LocalDate runDate, BounceLedgerProperties properties) {
+        return runDate.plusDays(1).atStartOfDay(properties.zone()).toInstant();
+    }
+
+}

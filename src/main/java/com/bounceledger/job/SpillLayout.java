@@ -1,0 +1,71 @@
+package com.bounceledger.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where a run's spill files live: {@code <state>/spill/<runDate>/f<file>/b<bucket>.bin}. Ingest writes one
+ * folder per input file; settlement reads bucket {@code b} of every folder.
+ */
+public record SpillLayout(Path dayFolder, int buckets) {
+
+    /** Bytes of input per bucket: a bucket's messages must fit comfortably in a settling thread's memory. */
+    private static final long INPUT_BYTES_PER_BUCKET = 16L << 20;
+    private static final int MAX_BUCKETS = 1024;
+
+    /** The bucket count is derived from the day's recorded input size, so every attempt of a run agrees. */
+    public static SpillLayout of(Path stateDir, LocalDate runDate, long inputBytes) {
+        int buckets = 4;
+        while (buckets < MAX_BUCKETS && (long) buckets * INPUT_BYTES_PER_BUCKET < inputBytes) {
+            buckets *= 2;
+        }
+        return new SpillLayout(stateDir.resolve("spill").resolve(runDate.toString()), buckets);
+    }
+
+    Path fileFolder(int fileIndex) {
+        return dayFolder.resolve("f" + fileIndex);
+    }
+
+    Path bucketFile(int fileIndex, int bucket) {
+        return fileFolder(fileIndex).resolve("b" + bucket + ".bin");
+    }
+
+    /** @return bucket {@code b}'s files of every input file that has one */
+    List<Path> bucketFiles(int bucket) {
+        if (!Files.isDirectory(dayFolder)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(dayFolder)) {
+            for (Path folder : folders.sorted().toList()) {
+                Path file = folder.resolve("b" + bucket + ".bin");
+                if (Files.exists(file)) {
+                    files.add(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    void delete() {
+        if (!Files.exists(dayFolder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dayFolder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.bounceledger.job;
+
+import java.time.Instant;
+
+import com.bounceledger.report.SuppressionChange;
+import com.bounceledger.report.SuppressionEntry;
+
+/** Which audit-trail changes add, update or remove a line of the suppression file. */
+final class SuppressionChanges {
+
+    private SuppressionChanges() {
+    }
+
+    /** @return the suppression change, or null for a ledger change the suppression file does not show */
+    static SuppressionChange of(String change, String account, String address, String reason, String cause,
+                                Instant at, Instant suspendedUntil) {
+        return switch (change) {
+            case "invalidated" -> added("invalid", account, address, reason, cause, at, null);
+            case "suspended" -> added("suspended", account, address, reason, cause, at, suspendedUntil);
+            case "suspension_extended" -> new SuppressionChange("updated",
+                    new SuppressionEntry(account, address, "suspended", reason, cause, at, suspendedUntil));
+            case "suspension_expired" -> new SuppressionChange("removed",
+                    new SuppressionEntry(account, address, "suspended", reason, cause, at, null));
+            case "complained" -> added("complained", account, address, reason, cause, at, null);
+            case "unsubscribed" -> added("unsubscribed", account, address, reason, cause, at, null);
+            default -> null;
+        };
+    }
+
+    private static SuppressionChange added(String status, String account, String address, String reason,
+                                           String cause, Instant at, Instant until) {
+        return new SuppressionChange("added", new SuppressionEntry(account, address, status, reason, cause, at, until));
+    }
+}

@@ -1,0 +1,33 @@
+package com.bounceledger.report;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The names of a run's output files (SPEC 6) in {@code <output>/<runDate>/}. */
+public record DayFiles(Path folder, LocalDate runDate) {
+
+    public static DayFiles of(Path outputRoot, LocalDate runDate) {
+        return new DayFiles(outputRoot.resolve(runDate.toString()), runDate);
+    }
+
+    public Path report() {
+        return folder.resolve("email-performance-" + runDate + ".xlsx");
+    }
+
+    public Path suppression() {
+        return folder.resolve("suppression-" + runDate + ".csv");
+    }
+
+    public Path suppressionChanges() {
+        return folder.resolve("suppression-changes-" + runDate + ".csv");
+    }
+
+    public Path rejects() {
+        return folder.resolve("rejects-" + runDate + ".csv");
+    }
+
+    public List<Path> all() {
+        return List.of(report(), suppression(), suppressionChanges(), rejects());
+    }
+}

@@ -1,0 +1,61 @@
+package com.bounceledger.report;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.bounceledger.classify.Classification;
+import com.bounceledger.classify.ClassifiedEvent;
+
+/** The day's metrics of a set of messages: per (account, campaign), and messages per bounce reason. */
+public final class DayTally {
+
+    private final Map<CampaignKey, CampaignCounts> campaigns = new TreeMap<>();
+    private final Map<String, ReasonCount> reasons = new TreeMap<>();
+
+    public void add(MessageDay message) {
+        campaigns.computeIfAbsent(new CampaignKey(message.account(), message.campaign()), key -> new CampaignCounts())
+                .add(message);
+        ClassifiedEvent failure = message.finalFailure();
+        if (failure != null) {
+            Classification classification = failure.classification();
+            reasons.computeIfAbsent(classification.reason().code(),
+                            code -> new ReasonCount(code, classification.group().label(), failure.event().diagnostic()))
+                    .messages++;
+        }
+    }
+
+    public Map<CampaignKey, CampaignCounts> campaigns() {
+        return campaigns;
+    }
+
+    public Map<String, ReasonCount> reasons() {
+        return reasons;
+    }
+
+    public record CampaignKey(String account, String campaign) implements Comparable<CampaignKey> {
+        @Override
+        public int compareTo(CampaignKey other) {
+            int byAccount = account.compareTo(other.account);
+            return byAccount != 0 ? byAccount : campaign.compareTo(other.campaign);
+        }
+    }
+
+    /** Messages whose final failure had this reason, with the first reply seen as an example. */
+    public static final class ReasonCount {
+        private final String reason;
+        private final String group;
+        private final String example;
+        long messages;
+
+        ReasonCount(String reason, String group, String example) {
+            this.reason = reason;
+            this.group = group;
+            this.example = example;
+        }
+
+        public String reason() { return reason; }
+        public String group() { return group; }
+        public String example() { return example; }
+        public long messages() { return messages; }
+    }
+}

@@ -1,0 +1,96 @@
+-- The job's own tables. Natural keys only (HSQLDB 2.7 generated keys are unreliable); CACHED tables keep
+-- large state on disk. Every write happens in a chunk transaction together with the step's checkpoint.
+
+CREATE CACHED TABLE IF NOT EXISTS input_file (
+    run_date      DATE          NOT NULL,
+    file_index    INT           NOT NULL,
+    file_name     VARCHAR(1000) NOT NULL,
+    size_bytes    BIGINT        NOT NULL,
+    checksum      BIGINT        NOT NULL,
+    format        VARCHAR(20),
+    rows_read     BIGINT        DEFAULT 0 NOT NULL,
+    rows_rejected BIGINT        DEFAULT 0 NOT NULL,
+    PRIMARY KEY (run_date, file_index)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS rejected_row (
+    run_date  DATE          NOT NULL,
+    file_name VARCHAR(1000) NOT NULL,
+    line_no   BIGINT        NOT NULL,
+    error     VARCHAR(500)  NOT NULL,
+    raw_line  VARCHAR(1000),
+    PRIMARY KEY (run_date, file_name, line_no)
+);
+
+-- Per-bucket partial sums of the day's metrics; the report adds the buckets up.
+CREATE CACHED TABLE IF NOT EXISTS campaign_day (
+    run_date     DATE         NOT NULL,
+    bucket       INT          NOT NULL,
+    account      VARCHAR(200) NOT NULL,
+    campaign     VARCHAR(500) NOT NULL,
+    sent         BIGINT NOT NULL,
+    delivered    BIGINT NOT NULL,
+    hard         BIGINT NOT NULL,
+    soft         BIGINT NOT NULL,
+    blocked      BIGINT NOT NULL,
+    pending      BIGINT NOT NULL,
+    deferred     BIGINT NOT NULL,
+    opened       BIGINT NOT NULL,
+    clicked      BIGINT NOT NULL,
+    unsubscribed BIGINT NOT NULL,
+    complained   BIGINT NOT NULL,
+    PRIMARY KEY (run_date, bucket, account, campaign)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS reason_day (
+    run_date DATE         NOT NULL,
+    bucket   INT          NOT NULL,
+    reason   VARCHAR(40)  NOT NULL,
+    grp      VARCHAR(10)  NOT NULL,
+    messages BIGINT       NOT NULL,
+    example  VARCHAR(1000),
+    PRIMARY KEY (run_date, bucket, reason, grp)
+);
+
+-- Messages without a final outcome, carried across days (pending to soft after 72 hours).
+CREATE CACHED TABLE IF NOT EXISTS pending_message (
+    account        VARCHAR(200) NOT NULL,
+    message_id     VARCHAR(500) NOT NULL,
+    recipient      VARCHAR(254) NOT NULL,
+    addr_hash      BIGINT       NOT NULL,
+    campaign       VARCHAR(500) NOT NULL,
+    first_event_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (account, message_id)
+);
+CREATE INDEX IF NOT EXISTS pending_message_hash ON pending_message (addr_hash);
+
+-- The ledger: one row per (account, address) that ever had a state worth keeping.
+CREATE CACHED TABLE IF NOT EXISTS address_state (
+    account            VARCHAR(200) NOT NULL,
+    address            VARCHAR(254) NOT NULL,
+    addr_hash          BIGINT       NOT NULL,
+    invalid_since      TIMESTAMP WITH TIME ZONE,
+    invalid_reason     VARCHAR(40),
+    invalid_cause      VARCHAR(40),
+    suspended_since    TIMESTAMP WITH TIME ZONE,
+    suspended_until    TIMESTAMP WITH TIME ZONE,
+    suspended_reason   VARCHAR(40),
+    complained_at      TIMESTAMP WITH TIME ZONE,
+    unsubscribed_at    TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (account, address)
+);
+CREATE INDEX IF NOT EXISTS address_state_hash ON address_state (addr_hash);
+
+-- The audit trail: every ledger change with what caused it.
+CREATE CACHED TABLE IF NOT EXISTS address_change (
+    run_date   DATE          NOT NULL,
+    account    VARCHAR(200)  NOT NULL,
+    address    VARCHAR(254)  NOT NULL,
+    seq        INT           NOT NULL,
+    change     VARCHAR(30)   NOT NULL,
+    reason     VARCHAR(40),
+    cause      VARCHAR(40),
+    diagnostic VARCHAR(1000),
+    changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (run_date, account, address, seq)
+);
