@@ -16,10 +16,15 @@ import com.bounceledger.cli.StateLock;
 public class BounceLedgerApplication {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(launch(args));
     }
 
-    static int run(String[] args) {
+    /**
+     * Runs one command and returns its exit code.
+     *
+     * @param extraSources further configuration, for tests that inject faults
+     */
+    public static int launch(String[] args, Class<?>... extraSources) {
         if (args.length > 0) {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             switch (args[0]) {
@@ -27,7 +32,10 @@ public class BounceLedgerApplication {
             }
         }
         try {
-            return SpringApplication.exit(SpringApplication.run(BounceLedgerApplication.class, args));
+            Class<?>[] sources = new Class<?>[extraSources.length + 1];
+            sources[0] = BounceLedgerApplication.class;
+            System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+            return SpringApplication.exit(SpringApplication.run(sources, args));
         } catch (RuntimeException e) {
             StateLock.AnotherRunInProgressException busy = causeOf(e, StateLock.AnotherRunInProgressException.class);
             if (busy != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,7 +29,7 @@ public final class StateLock implements AutoCloseable {
             Files.createDirectories(stateDir);
             FileChannel channel = FileChannel.open(stateDir.resolve("run.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 throw new AnotherRunInProgressException("another run is using the state folder " + stateDir
@@ -37,6 +38,14 @@ public final class StateLock implements AutoCloseable {
             return new StateLock(channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the state folder " + stateDir, e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldByThisProcess) {
+            return null;
         }
     }
 

@@ -97,9 +97,12 @@ public final class MessageDay {
         return finalFailure;
     }
 
-    /** Attempted but without a final outcome at the end of the day. */
+    /**
+     * Attempted but without a final outcome at the end of the day. An open or click proves the message
+     * arrived even when the delivery line is missing, so such a message is not pending (and never expires).
+     */
     public boolean pending() {
-        return !delivered && finalFailure == null && (sentEvent || deferred || carriedOver);
+        return !delivered && finalFailure == null && !opened && (sentEvent || deferred || carriedOver);
     }
 
     public boolean deferred() {

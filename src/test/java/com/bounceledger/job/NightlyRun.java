@@ -1,0 +1,145 @@
+package com.bounceledger.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.bounceledger.BounceLedgerApplication;
+
+/** The real application, launched in-process against its own input, output and state folders. */
+final class NightlyRun {
+
+    final Path input;
+    final Path output;
+    final Path state;
+    private final List<String> settings = new ArrayList<>();
+
+    NightlyRun(Path folder) {
+        this.input = folder.resolve("input");
+        this.output = folder.resolve("output");
+        this.state = folder.resolve("state");
+        settings.add("--bounce-ledger.chunk-size=3");
+        settings.add("--bounce-ledger.max-reject-share=0.2");
+    }
+
+    /** Copies a fixture folder of {@code src/test/resources/job/} as the input root. */
+    NightlyRun withFixture(String name) {
+        copyTree(Path.of("src/test/resources/job", name), input);
+        return this;
+    }
+
+    /** Sets {@code --name=value}, replacing an earlier value of the same name. */
+    NightlyRun with(String setting) {
+        String name = setting.substring(0, setting.indexOf('=') + 1);
+        settings.removeIf(existing -> existing.startsWith(name));
+        settings.add(setting);
+        return this;
+    }
+
+    Result launch(String runDate, Class<?>... extraSources) {
+        List<String> args = new ArrayList<>(settings);
+        args.add("--bounce-ledger.input-root=" + input);
+        args.add("--bounce-ledger.output-root=" + output);
+        args.add("--bounce-ledger.state-dir=" + state);
+        if (runDate != null) {
+            args.add("runDate=" + runDate);
+        }
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = BounceLedgerApplication.launch(args.toArray(String[]::new), extraSources);
+            return new Result(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(originalErr);
+        }
+    }
+
+    Path outputFile(String runDate, String prefix, String extension) {
+        return output.resolve(runDate).resolve(prefix + "-" + runDate + "." + extension);
+    }
+
+    List<String> csv(String runDate, String prefix) {
+        try {
+            return Files.readAllLines(outputFile(runDate, prefix, "csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every sheet's cells as text, row by row; the generation time, which differs between runs, left out. */
+    List<String> workbookText(String runDate) {
+        List<String> lines = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter();
+        try (InputStream in = Files.newInputStream(outputFile(runDate, "email-performance", "xlsx"));
+             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    StringBuilder line = new StringBuilder(sheet.getSheetName()).append(':');
+                    for (Cell cell : row) {
+                        line.append(' ').append(formatter.formatCellValue(cell));
+                    }
+                    if (!line.toString().startsWith("Summary: Generated")) {
+                        lines.add(line.toString());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+
+    /** The sheet's rows as cell texts, header included. */
+    List<List<String>> sheet(String runDate, String name) {
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter();
+        try (InputStream in = Files.newInputStream(outputFile(runDate, "email-performance", "xlsx"));
+             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            for (Row row : workbook.getSheet(name)) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+                }
+                rows.add(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    record Result(int exitCode, String stderr) {
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
