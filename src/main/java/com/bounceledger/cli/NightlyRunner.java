@@ -16,7 +16,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -29,6 +28,7 @@ import com.bounceledger.job.DayReportRepository;
 import com.bounceledger.job.InputFileRepository;
 import com.bounceledger.job.NightlyJobConfiguration;
 import com.bounceledger.job.RunRefusedException;
+import com.bounceledger.job.StepFailures;
 import com.bounceledger.report.CampaignMetrics;
 import com.bounceledger.report.DayFiles;
 
@@ -49,11 +49,12 @@ public class NightlyRunner implements ApplicationRunner, ExitCodeGenerator {
     private final InputFileRepository inputFiles;
     private final DayReportRepository reports;
     private final Clock clock;
+    private final StepFailures stepFailures;
     private ExitCode exitCode = ExitCode.OK;
 
     public NightlyRunner(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob,
                          BounceLedgerProperties properties, InputFileRepository inputFiles,
-                         DayReportRepository reports, Clock clock) {
+                         DayReportRepository reports, Clock clock, StepFailures stepFailures) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -61,6 +62,7 @@ public class NightlyRunner implements ApplicationRunner, ExitCodeGenerator {
         this.inputFiles = inputFiles;
         this.reports = reports;
         this.clock = clock;
+        this.stepFailures = stepFailures;
     }
 
     @Override
@@ -119,10 +121,8 @@ public class NightlyRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** The one-line reason: an expected failure's own message, else the root cause (logged in full). */
     private String reason(JobExecution execution) {
-        Deque<Throwable> failures = new ArrayDeque<>(execution.getAllFailureExceptions());
-        for (StepExecution step : execution.getStepExecutions()) {
-            failures.addAll(step.getFailureExceptions());
-        }
+        Deque<Throwable> failures = new ArrayDeque<>(stepFailures.all());
+        failures.addAll(execution.getAllFailureExceptions());
         Throwable unexpected = null;
         for (Throwable failure : failures) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

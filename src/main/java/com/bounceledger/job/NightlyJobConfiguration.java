@@ -62,9 +62,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step prepareInput(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             PrepareInputTasklet prepareInputTasklet) {
+                             PrepareInputTasklet prepareInputTasklet, StepFailures stepFailures) {
         return new StepBuilder("prepareInput", jobRepository)
                 .tasklet(prepareInputTasklet, transactionManager)
+                .listener(stepFailures)
                 .allowStartIfComplete(true) // re-checks the fingerprints on every restart
                 .build();
     }
@@ -92,13 +93,14 @@ public class NightlyJobConfiguration {
     @Bean
     public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            LogFileItemReader logFileReader, ClassifyProcessor classifyProcessor,
-                           IngestWriter ingestWriter, BounceLedgerProperties properties) {
+                           IngestWriter ingestWriter, BounceLedgerProperties properties, StepFailures stepFailures) {
         return new StepBuilder("ingestFile", jobRepository)
                 .<ParsedRecord, ClassifiedRecord>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(logFileReader)
                 .processor(classifyProcessor)
                 .writer(ingestWriter)
+                .listener(stepFailures)
                 .build();
     }
 
@@ -166,9 +168,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step checkRejects(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RejectShareTasklet rejectShareTasklet) {
+                             RejectShareTasklet rejectShareTasklet, StepFailures stepFailures) {
         return new StepBuilder("checkRejects", jobRepository)
                 .tasklet(rejectShareTasklet, transactionManager)
+                .listener(stepFailures)
                 .build();
     }
 
@@ -195,13 +198,14 @@ public class NightlyJobConfiguration {
     @Bean
     public Step settleBuckets(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               BucketRangeReader bucketReader, BucketSettler bucketSettler,
-                              SettlementWriter settlementWriter) {
+                              SettlementWriter settlementWriter, StepFailures stepFailures) {
         return new StepBuilder("settleBuckets", jobRepository)
                 .<Integer, BucketSettlement>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(bucketReader)
                 .processor(bucketSettler)
                 .writer(settlementWriter)
+                .listener(stepFailures)
                 .build();
     }
 
@@ -249,9 +253,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step writeOutputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             WriteOutputsTasklet writeOutputsTasklet) {
+                             WriteOutputsTasklet writeOutputsTasklet, StepFailures stepFailures) {
         return new StepBuilder("writeOutputs", jobRepository)
                 .tasklet(writeOutputsTasklet, transactionManager)
+                .listener(stepFailures)
                 .build();
     }
 
@@ -283,6 +288,11 @@ public class NightlyJobConfiguration {
     @Bean
     public BounceClassifier bounceClassifier(BounceLedgerProperties properties) {
         return BounceClassifier.load(properties.rulesFile());
+    }
+
+    @Bean
+    public StepFailures stepFailures() {
+        return new StepFailures();
     }
 
     @Bean

@@ -1,0 +1,101 @@
+package com.bounceledger.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Exactly-once: a run that fails at any point and is relaunched produces the same outputs as a run that
+ * never failed. Chunks of 3 records make the fixture day a dozen ingest checkpoints.
+ */
+class RestartTest {
+
+    static final String DAY = NightlyJobTest.DAY;
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void clearFaults() {
+        FaultInjection.clear();
+    }
+
+    @ParameterizedTest(name = "failure at execution {1} of ''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "UPDATE input_file|4",            // ingest, mid-file: spill files already hold the failed chunk
+            "INSERT INTO rejected_row|1",     // ingest, the chunk with the first bad rows
+            "INSERT INTO campaign_day|2",     // settle, after one bucket committed
+            "MERGE INTO address_state|2",     // settle, ledger write of a later bucket
+            "INSERT INTO address_change|1",   // settle, audit trail
+            "FROM address_state WHERE invalid_since|1"}) // writing the outputs
+    void aRelaunchAfterAFailureGivesTheOutputsOfAnUninterruptedRun(String sqlFragment, int execution) {
+        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
+        assertThat(reference.launch(DAY).exitCode()).isZero();
+
+        NightlyRun run = new NightlyRun(folder.resolve("restarted")).withFixture("basic");
+        FaultInjection.failOnExecution(sqlFragment, execution);
+        NightlyRun.Result failed = run.launch(DAY, FaultInjection.class);
+        FaultInjection.clear();
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.stderr()).contains("injected failure").contains("relaunch the same date");
+        assertThat(run.launch(DAY).exitCode()).isZero();
+        assertSameOutputs(run, reference);
+    }
+
+    @Test
+    void twoFailuresInARowStillGiveTheSameOutputs() {
+        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
+        assertThat(reference.launch(DAY).exitCode()).isZero();
+
+        NightlyRun run = new NightlyRun(folder.resolve("restarted")).withFixture("basic");
+        FaultInjection.failOnExecution("UPDATE input_file", 2); // 11 ingest chunks: always one left after it
+        assertThat(run.launch(DAY, FaultInjection.class).exitCode()).isEqualTo(1);
+        FaultInjection.failOnExecution("INSERT INTO campaign_day", 1);
+        assertThat(run.launch(DAY, FaultInjection.class).exitCode()).isEqualTo(1);
+        FaultInjection.clear();
+        assertThat(run.launch(DAY).exitCode()).isZero();
+
+        assertSameOutputs(run, reference);
+    }
+
+    @Test
+    void aRestartRefusesChangedInputFiles() throws IOException {
+        NightlyRun run = new NightlyRun(folder).withFixture("basic");
+        FaultInjection.failOnExecution("UPDATE input_file", 4);
+        assertThat(run.launch(DAY, FaultInjection.class).exitCode()).isEqualTo(1);
+        FaultInjection.clear();
+        Path file = run.input.resolve(DAY).resolve("01-deliveries.csv");
+        byte[] original = Files.readAllBytes(file);
+        Files.writeString(file, "2026-11-21T23:00:00Z,acme,autumn-sale,m99,zoe@gmail.com,sent,,,,\n",
+                StandardOpenOption.APPEND);
+
+        NightlyRun.Result refused = run.launch(DAY);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).isEqualTo("bounce-ledger: run 2026-11-21 failed: input file 01-deliveries.csv"
+                + " changed since the first attempt of 2026-11-21 (size 3143 -> 3208 bytes, checksum differs);"
+                + " restore the original file to resume; relaunch the same date to resume from the last checkpoint"
+                + System.lineSeparator());
+
+        Files.write(file, original);
+        assertThat(run.launch(DAY).exitCode()).isZero();
+        assertThat(run.sheet(DAY, "Email Performance").get(4).get(2)).isEqualTo("10");
+    }
+
+    static void assertSameOutputs(NightlyRun run, NightlyRun reference) {
+        for (String prefix : new String[] {"suppression", "suppression-changes", "rejects"}) {
+            assertThat(run.csv(DAY, prefix)).as(prefix).isEqualTo(reference.csv(DAY, prefix));
+        }
+        assertThat(run.workbookText(DAY)).isEqualTo(reference.workbookText(DAY));
+    }
+}
