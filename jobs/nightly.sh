@@ -35,8 +35,8 @@ if [ ! -f "$config" ]; then
 fi
 
 jar="$root/target/bounce-ledger.jar"
-if [ ! -f "$jar" ]; then
-    echo "nightly.sh: building $jar (first run)" >&2
+if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
+    echo "nightly.sh: building $jar" >&2
     (cd "$root" && mvn -q -B -DskipTests package) >&2
 fi
 

@@ -178,8 +178,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public RejectShareTasklet rejectShareTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                                 BounceLedgerProperties properties, InputFileRepository inputFiles) {
-        return new RejectShareTasklet(runDate, properties.maxRejectShare(), inputFiles);
+                                                 BounceLedgerProperties properties, InputFileRepository inputFiles,
+                                                 DayReportRepository reports) {
+        return new RejectShareTasklet(runDate, properties.maxRejectShare(), inputFiles,
+                DayFiles.of(properties.outputRoot(), runDate), reports);
     }
 
     // ---- settle: per address bucket, fold messages, tally metrics, apply the ledger rules

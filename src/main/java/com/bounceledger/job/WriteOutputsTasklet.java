@@ -37,12 +37,7 @@ public class WriteOutputsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        AtomicFile.write(files.rejects(), out -> {
-            CsvWriter csv = new CsvWriter(out);
-            csv.row("file", "line", "error", "raw_line");
-            reports.forEachRejected(runDate, row -> csv.row(row.file(), row.line(), row.error(), row.raw()));
-            csv.flush();
-        });
+        writeRejects(runDate, files, reports);
         AtomicFile.write(files.suppression(), out -> {
             CsvWriter csv = new CsvWriter(out);
             csv.row("account", "address", "status", "reason", "cause", "since", "until");
@@ -60,5 +55,14 @@ public class WriteOutputsTasklet implements Tasklet {
         });
         AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(reports.load(runDate, clock.instant()), out));
         return RepeatStatus.FINISHED;
+    }
+
+    static void writeRejects(LocalDate runDate, DayFiles files, DayReportRepository reports) {
+        AtomicFile.write(files.rejects(), out -> {
+            CsvWriter csv = new CsvWriter(out);
+            csv.row("file", "line", "error", "raw_line");
+            reports.forEachRejected(runDate, row -> csv.row(row.file(), row.line(), row.error(), row.raw()));
+            csv.flush();
+        });
     }
 }

@@ -167,8 +167,9 @@ class NightlyJobTest {
 
         // 5 of the 32 rows are bad: 15.63%.
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stderr()).contains("5 of 32 rows (15.63%) of 2026-11-21 were rejected, more than the allowed 1.00%")
-                .hasLineCount(1);
+        assertThat(result.stderr()).contains("5 of 32 rows (15.63%) of 2026-11-21 were rejected, more than the allowed"
+                + " 1.00%; see " + run.outputFile(DAY, "rejects", "csv")).hasLineCount(1);
+        assertThat(run.csv(DAY, "rejects")).hasSize(6);
         assertThat(run.outputFile(DAY, "suppression", "csv")).doesNotExist();
     }
 
