@@ -71,13 +71,13 @@ final class CanonicalCsvFormat implements LogFormat {
             return 1;
         }
 
-        /** Export mistakes: a local time without offset, a European date, an hour past 23. */
+        /** Export mistakes: a local time without offset, a European date, an hour that does not exist. */
         private static String badTimestamp(String timestamp, int variant) {
             return switch (variant) {
                 case 0 -> timestamp.substring(0, 10) + ' ' + timestamp.substring(11, 19);
                 case 1 -> timestamp.substring(8, 10) + '/' + timestamp.substring(5, 7) + '/' + timestamp.substring(0, 4)
                         + ' ' + timestamp.substring(11, 16);
-                default -> timestamp.substring(0, 11) + "24" + timestamp.substring(13);
+                default -> timestamp.substring(0, 11) + "25" + timestamp.substring(13);
             };
         }
 

@@ -27,7 +27,7 @@ final class MessageSimulator {
     static final double BLOCK_DEFERRED_FIRST_CHANCE = 0.3;
     static final double THROTTLED_DELIVERED_CHANCE = 0.92;
     static final double THROTTLED_STUCK_CHANCE = 0.04;
-    static final double AUTOREPLY_CHANCE = 0.5;
+    static final double AUTOREPLY_CHANCE = 0.35;
     /** Apple Mail Privacy Protection fetches images on delivery: machine opens, minutes after delivery. */
     static final double PRIVACY_PROXY_OPEN_CHANCE = 0.85;
     static final double SECOND_OPEN_CHANCE = 0.25;
