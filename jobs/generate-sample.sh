@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the bundled sample input exactly: 7 consecutive days, 2026-11-16 to 2026-11-22, 3,000
 # messages a day from 3 accounts, seed 42, canonical CSV gzipped into input/<date>/ (two files a day).
-# The generator is deterministic, so the files come out byte-identical to the committed ones.
+# The generator is deterministic: the rows come out identical to the committed ones, and so do the
+# gzipped bytes with the same zlib (a different zlib build may compress the same rows differently).
 # Extra options are passed on, e.g. --truth output/sample-truth to also write what the days contain.
 set -euo pipefail
 cd "$(dirname "$0")/.."

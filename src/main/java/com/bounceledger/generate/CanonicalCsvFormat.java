@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * The canonical delivery log of SPEC 2.1: RFC 4180 CSV (CRLF line ends), UTF-8, header row, times in UTC.
@@ -26,8 +27,13 @@ final class CanonicalCsvFormat implements LogFormat {
     }
 
     @Override
+    public boolean shows(EventType type, boolean returnedLater) {
+        return true;
+    }
+
+    @Override
     public String fileName(LocalDate day, int part) {
-        return String.format("deliveries-%s-%02d.csv.gz", day, part);
+        return String.format(Locale.ROOT, "deliveries-%s-%02d.csv.gz", day, part);
     }
 
     @Override
@@ -100,33 +106,9 @@ final class CanonicalCsvFormat implements LogFormat {
                 if (i > 0) {
                     row.append(',');
                 }
-                appendField(i < fields.length ? fields[i] : null);
+                CsvFields.append(row, i < fields.length ? fields[i] : null);
             }
             writer.append(row).append("\r\n");
-        }
-
-        private void appendField(String value) {
-            if (value == null) {
-                return;
-            }
-            boolean quote = false;
-            for (int i = 0; i < value.length() && !quote; i++) {
-                char c = value.charAt(i);
-                quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-            }
-            if (!quote) {
-                row.append(value);
-                return;
-            }
-            row.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '"') {
-                    row.append('"');
-                }
-                row.append(c);
-            }
-            row.append('"');
         }
 
         @Override

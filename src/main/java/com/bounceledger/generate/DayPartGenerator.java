@@ -15,13 +15,15 @@ import java.time.Instant;
 final class DayPartGenerator {
 
     private final DeliverySimulation simulation;
+    private final LogFormat format;
     private final long epochDay;
     private final long from;
     private final long to;
 
     /** @param from first epoch second of the window; @param to the epoch second after it */
-    DayPartGenerator(DeliverySimulation simulation, long epochDay, long from, long to) {
+    DayPartGenerator(DeliverySimulation simulation, LogFormat format, long epochDay, long from, long to) {
         this.simulation = simulation;
+        this.format = format;
         this.epochDay = epochDay;
         this.from = from;
         this.to = to;
@@ -41,17 +43,18 @@ final class DayPartGenerator {
     }
 
     /**
-     * Writes the message's events in this window and counts them. A message counts once per event
-     * type in the day, in the file holding its first such event of the day, so the day's files
-     * together count each message once whichever file its events land in.
+     * Writes the message's events (those the format shows) in this window and counts them. A message
+     * counts once per event type in the day, in the file holding its first such event of the day, so
+     * the day's files together count each message once whichever file its events land in.
      */
     private void emit(MessageLife life, LogWriter writer, BadRows badRows, DayTruth truth) {
         long dayStart = epochDay * 86_400;
         long dayEnd = dayStart + 86_400;
         int typesSeenToday = 0;
         boolean firstEventToday = true;
+        countFirstSeen(life, truth);
         for (MessageLife.Event event : life.events()) {
-            if (event.at() < dayStart || event.at() >= dayEnd) {
+            if (event.at() < dayStart || event.at() >= dayEnd || !format.shows(event.type(), event.returnedLater())) {
                 continue;
             }
             int typeBit = 1 << event.type().ordinal();
@@ -65,9 +68,6 @@ final class DayPartGenerator {
             GeneratedEvent generated = generated(life, event);
             try {
                 int rows = writer.write(generated);
-                if (rows == 0) {
-                    continue;
-                }
                 truth.countRows(rows);
                 truth.countEvent(life.campaign().account().name(), event.type(), event.reason(), firstOfType, late);
                 BrokenRow broken = badRows.afterGoodRows(rows);
@@ -80,6 +80,18 @@ final class DayPartGenerator {
         }
     }
 
+    /** Counts the message when the first of its events this format shows lies in this file. */
+    private void countFirstSeen(MessageLife life, DayTruth truth) {
+        for (MessageLife.Event event : life.events()) {
+            if (format.shows(event.type(), event.returnedLater())) {
+                if (event.at() >= from && event.at() < to) {
+                    truth.countFirstSeen();
+                }
+                return;
+            }
+        }
+    }
+
     private static GeneratedEvent generated(MessageLife life, MessageLife.Event event) {
         Reply reply = event.reply();
         DeliveryEvent deliveryEvent = new DeliveryEvent(Instant.ofEpochSecond(event.at()),
@@ -87,6 +99,6 @@ final class DayPartGenerator {
                 life.recipient().address(), event.type(),
                 reply == null ? null : reply.smtpCode(), reply == null ? null : reply.enhancedStatus(),
                 event.diagnostic(), event.remoteMta(), null);
-        return new GeneratedEvent(deliveryEvent, life.sentAt(), event.reason());
+        return new GeneratedEvent(deliveryEvent, life.sentAt(), event.reason(), event.returnedLater());
     }
 }

@@ -26,6 +26,7 @@ final class DayTruth {
     private long rows;
     private long badRows;
     private long lateMessages;
+    private long firstSeenMessages;
     private final long[] events = new long[TYPES.length];
     private final long[] messages = new long[TYPES.length];
     private final Map<BounceGroup, Long> bouncedByGroup = new TreeMap<>();
@@ -39,6 +40,11 @@ final class DayTruth {
     void countBadRows(int written) {
         rows += written;
         badRows += written;
+    }
+
+    /** A message whose first event this format shows is in these files: SPEC 5's Sent for formats without sends. */
+    void countFirstSeen() {
+        firstSeenMessages++;
     }
 
     /**
@@ -68,6 +74,7 @@ final class DayTruth {
         rows += other.rows;
         badRows += other.badRows;
         lateMessages += other.lateMessages;
+        firstSeenMessages += other.firstSeenMessages;
         for (int i = 0; i < TYPES.length; i++) {
             events[i] += other.events[i];
             messages[i] += other.messages[i];
@@ -100,6 +107,8 @@ final class DayTruth {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("# What the generator wrote in this day's input files; the job's totals must match.\n");
             out.write("# messages.X: messages with at least one X event in these files; events.X: rows of event X.\n");
+            out.write("# messages.first_seen: messages whose first event this format shows is here (Sent, for formats without sends);\n");
+            out.write("# messages.late: messages sent on an earlier day with events here; rows include the bad rows.\n");
             line(out, "date", day);
             line(out, "format", format);
             line(out, "seed", seed);
@@ -112,6 +121,7 @@ final class DayTruth {
             for (BounceGroup group : BounceGroup.values()) {
                 line(out, "messages.bounced." + group.label(), bouncedByGroup.getOrDefault(group, 0L));
             }
+            line(out, "messages.first_seen", firstSeenMessages);
             line(out, "messages.late", lateMessages);
             for (EventType type : TYPES) {
                 line(out, "events." + type.label(), events[type.ordinal()]);

@@ -56,7 +56,7 @@ final class DeliveryLogGenerator implements AutoCloseable {
             long from = dayStart + (part - 1) * window;
             BadRows badRows = new BadRows(options.badRate(),
                     new SeededRandom(SeededRandom.mix(options.seed(), day.toEpochDay(), part, 0xBADL)));
-            DayPartGenerator generator = new DayPartGenerator(simulation, day.toEpochDay(), from, from + window);
+            DayPartGenerator generator = new DayPartGenerator(simulation, format, day.toEpochDay(), from, from + window);
             parts.add(workers.submit(() -> writeFile(folder.resolve(name), generator, badRows)));
         }
         DayTruth truth = new DayTruth();

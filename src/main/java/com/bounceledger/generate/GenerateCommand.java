@@ -28,7 +28,7 @@ public final class GenerateCommand {
             err.println("generate: " + e.getMessage() + " (" + GeneratorOptions.USAGE + ")");
             return 2;
         }
-        try (DeliveryLogGenerator generator = new DeliveryLogGenerator(options, new CanonicalCsvFormat())) {
+        try (DeliveryLogGenerator generator = new DeliveryLogGenerator(options, LogFormat.named(options.format()))) {
             for (int i = 0; i < options.days(); i++) {
                 LocalDate day = options.start().plusDays(i);
                 long started = System.nanoTime();

@@ -16,11 +16,11 @@ record GeneratorOptions(long seed, LocalDate start, int days, int messagesPerDay
                         double badRate, String format) {
 
     static final String USAGE = "usage: generate [--seed N] [--start YYYY-MM-DD] [--days N] [--messages N-per-day]"
-            + " [--accounts N] [--out DIR] [--truth DIR] [--bad-rate R] [--format canonical]";
+            + " [--accounts N] [--out DIR] [--truth DIR] [--bad-rate R] [--format canonical|powermta|postfix]";
 
     /** Message ids carry the day's sequence number in eight digits. */
     static final int MAX_MESSAGES_PER_DAY = 99_999_999;
-    static final List<String> FORMATS = List.of("canonical");
+    static final List<String> FORMATS = List.of("canonical", "powermta", "postfix");
 
     /** @throws IllegalArgumentException with a one-line message for the user */
     static GeneratorOptions parse(String[] args) {

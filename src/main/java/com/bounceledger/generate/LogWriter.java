@@ -6,7 +6,7 @@ import java.io.IOException;
 /** Writes the events of one file. */
 interface LogWriter extends Closeable {
 
-    /** @return how many rows (lines) the event took: 0 when the format has no such event */
+    /** Writes an event the format shows; @return how many rows (lines) it took */
     int write(GeneratedEvent event) throws IOException;
 
     /** Writes one deliberately broken row made from a real event. @return the rows written */

@@ -11,8 +11,10 @@ record MessageLife(Campaign campaign, String messageId, Recipient recipient, lon
      * @param reply      the reply it was logged with, or null (sent, opened, clicked, ...)
      * @param diagnostic the reply as the server sent it: code, status and text with its details filled in
      * @param remoteMta  the host that answered, or null
+     * @param returnedLater whether it came back later by mail (a gateway's non-delivery report, an
+     *                      auto-reply) rather than during the delivery attempt
      */
-    record Event(long at, EventType type, Reply reply, String diagnostic, String remoteMta) {
+    record Event(long at, EventType type, Reply reply, String diagnostic, String remoteMta, boolean returnedLater) {
 
         /** @return the intended reason of a bounce or deferral, or null */
         String reason() {

@@ -62,7 +62,7 @@ final class MessageSimulator {
             case UNKNOWN_USER -> {
                 if (recipient.domain().behindGateway() && random.chance(GATEWAY_LATE_BOUNCE_CHANCE)) {
                     life.deliver(attempt);
-                    life.bounce(attempt + random.between(120, 5400), "exchange", "userunknown");
+                    life.returnedBounce(attempt + random.between(120, 5400), "exchange", "userunknown");
                 } else {
                     life.bounce(attempt, receiver, recipient.mailbox().hardReason());
                 }
@@ -123,7 +123,7 @@ final class MessageSimulator {
         life.deliver(deliveredAt);
         if (recipient.conditionOn((int) (life.campaign.epochDay() - startEpochDay)) == MailboxCondition.ON_VACATION
                 && random.chance(AUTOREPLY_CHANCE)) {
-            life.bounce(deliveredAt + random.between(5, 600), "autoreply-" + recipient.domain().locale(), BounceReasons.VACATION);
+            life.returnedBounce(deliveredAt + random.between(5, 600), "autoreply-" + recipient.domain().locale(), BounceReasons.VACATION);
         }
         long openedAt = -1;
         boolean privacyProxy = recipient.domain().receiver().equals("apple");
@@ -185,17 +185,18 @@ final class MessageSimulator {
         }
 
         void add(long at, EventType type, Reply reply, String diagnostic) {
+            add(at, type, reply, diagnostic, false);
+        }
+
+        private void add(long at, EventType type, Reply reply, String diagnostic, boolean returnedLater) {
             if (at < sentAt + LIFETIME_SECONDS) {
-                events.add(new MessageLife.Event(at, type, reply, diagnostic, remoteMtaOf(reply, type)));
+                events.add(new MessageLife.Event(at, type, reply, diagnostic, remoteMtaOf(reply, type, returnedLater), returnedLater));
             }
         }
 
-        /**
-         * The host that answered: the recipient's mail host, except for what came back later by mail
-         * (an auto-reply, a bounce from the server behind a gateway) and for the sending MTA's own verdicts.
-         */
-        private String remoteMtaOf(Reply reply, EventType type) {
-            if (reply == null || reply.receiver().startsWith("autoreply") || reply.receiver().equals("exchange")) {
+        /** The host that answered: the recipient's mail host, except for the sending MTA's own verdicts. */
+        private String remoteMtaOf(Reply reply, EventType type, boolean returnedLater) {
+            if (reply == null || returnedLater) {
                 return null;
             }
             return reply.receiver().equals(ReplyCatalogue.SENDING_MTA) && type != EventType.DEFERRED ? null : recipient.domain().mx();
@@ -206,10 +207,16 @@ final class MessageSimulator {
             add(at, EventType.DELIVERED, reply, ReplyText.render(reply, context, at, random));
         }
 
-        /** @param receiver whose wording: the recipient's receiver, or the sending MTA, an auto-responder, ... */
+        /** @param receiver whose wording: the recipient's receiver, or the sending MTA when it gives up itself */
         void bounce(long at, String receiver, String reason) {
             Reply reply = catalogue.pick(receiver, reason, EventType.BOUNCED, random);
             add(at, EventType.BOUNCED, reply, ReplyText.render(reply, context, at, random));
+        }
+
+        /** A bounce that arrives by mail after the delivery: from the server behind a gateway, or an auto-responder. */
+        void returnedBounce(long at, String receiver, String reason) {
+            Reply reply = catalogue.pick(receiver, reason, EventType.BOUNCED, random);
+            add(at, EventType.BOUNCED, reply, ReplyText.render(reply, context, at, random), true);
         }
 
         /** Logs up to {@code count} deferrals with growing waits; @return when the next attempt happens. */

@@ -46,7 +46,7 @@ final class ReplyText {
             case "msgid" -> line.append(context.messageId());
             case "epoch" -> line.append(at);
             case "date" -> line.append(LocalDate.ofEpochDay(Math.floorDiv(at, 86_400) + 3 + random.nextInt(12)));
-            case "rip" -> line.append("198.18.").append(random.nextInt(256)).append('.').append(1 + random.nextInt(254));
+            case "rip" -> line.append(HostAddresses.of(context.mx()));
             case "id" -> appendToken(line, "abcdefghijklmnopqrstuvwxyz0123456789", 16, random);
             case "qid" -> appendToken(line, "0123456789ABCDEF", 10, random);
             case "num" -> line.append(100_000_000_000L + (random.nextLong() >>> 1) % 900_000_000_000L);

@@ -40,9 +40,9 @@ final class SeededRandom {
         return from + (long) (nextDouble() * (to - from));
     }
 
-    /** @return an exponentially distributed value with the given mean. */
+    /** @return an exponentially distributed value with the given mean (StrictMath: the same bits on every JVM). */
     double exponential(double mean) {
-        return -mean * Math.log(1 - nextDouble());
+        return -mean * StrictMath.log(1 - nextDouble());
     }
 
     <T> T pick(java.util.List<T> items) {

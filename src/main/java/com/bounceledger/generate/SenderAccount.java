@@ -22,10 +22,15 @@ record SenderAccount(int index, String name, String sendingDomain, String ip, do
         for (int i = 0; i < count; i++) {
             SeededRandom random = new SeededRandom(SeededRandom.mix(seed, i, 0xACC0L));
             String name = i < NAMES.length ? NAMES[i] : "account-" + (i + 1);
-            accounts.add(new SenderAccount(i, name, name + ".example", "192.0.2." + (10 + i % 240),
+            accounts.add(new SenderAccount(i, name, sendingDomainOf(name), "192.0.2." + (10 + i % 240),
                     0.6 + 0.8 * random.nextDouble(), 0.55 + 0.25 * random.nextDouble(),
                     0.8 + 1.2 * random.nextDouble()));
         }
         return accounts;
+    }
+
+    /** The domain an account sends from (its bounce address and DKIM domain). */
+    static String sendingDomainOf(String account) {
+        return account + ".example";
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the accounts send on a day: each account a transactional stream all day long and a few
@@ -64,7 +65,7 @@ final class SendingPlan {
             weights[i] = 0.8 + 0.4 * random.nextDouble();
         }
         int[] sizes = apportion(marketing, weights);
-        String suffix = String.format("-%02d%02d", LocalDate.ofEpochDay(epochDay).getMonthValue(),
+        String suffix = String.format(Locale.ROOT, "-%02d%02d", LocalDate.ofEpochDay(epochDay).getMonthValue(),
                 LocalDate.ofEpochDay(epochDay).getDayOfMonth());
         int[] themes = distinctThemes(count, random);
         long dayStart = epochDay * 86_400;
