@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the bundled sample input exactly: 7 consecutive days, 2026-11-16 to 2026-11-22, 3,000
+# messages a day from 3 accounts, seed 42, canonical CSV gzipped into input/<date>/ (two files a day).
+# The generator is deterministic: the rows come out identical to the committed ones, and so do the
+# gzipped bytes with the same zlib (a different zlib build may compress the same rows differently).
+# Extra options are passed on, e.g. --truth output/sample-truth to also write what the days contain.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f target/bounce-ledger.jar ]; then
+    mvn -q -B -DskipTests package
+fi
+exec java -jar target/bounce-ledger.jar generate --seed 42 --start 2026-11-16 --days 7 --messages 3000 \
+    --accounts 3 --bad-rate 0.001 --format canonical --out input "$@"
