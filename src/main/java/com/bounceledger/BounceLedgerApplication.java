@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import com.bounceledger.cli.ExitCode;
 import com.bounceledger.cli.StateLock;
+import com.bounceledger.generate.GenerateCommand;
 
 /**
  * {@code java -jar bounce-ledger.jar [runDate=YYYY-MM-DD] [--property=value ...]} runs the nightly job;
@@ -28,6 +29,9 @@ public class BounceLedgerApplication {
         if (args.length > 0) {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             switch (args[0]) {
+                case "generate" -> {
+                    return GenerateCommand.run(rest, System.out, System.err);
+                }
                 default -> { }
             }
         }
