@@ -1,0 +1,117 @@
+package com.bounceledger.classify;
+
+/**
+ * RFC 3463 enhanced status codes packed into an int: class * 1,000,000 + subject * 1,000 + detail
+ * (5.7.606 is 5_007_606). -1 means no code. Class 0 stands for "either 4 or 5" in rule keys ({@code x.1.1}).
+ */
+final class StatusCode {
+
+    static final int NONE = -1;
+
+    private StatusCode() {
+    }
+
+    static int pack(int codeClass, int subject, int detail) {
+        return codeClass * 1_000_000 + subject * 1_000 + detail;
+    }
+
+    static int codeClass(int packed) {
+        return packed / 1_000_000;
+    }
+
+    static int subject(int packed) {
+        return packed / 1_000 % 1_000;
+    }
+
+    static int detail(int packed) {
+        return packed % 1_000;
+    }
+
+    /** The same code with its class replaced by 0, the key of class-independent rules. */
+    static int anyClass(int packed) {
+        return packed % 1_000_000;
+    }
+
+    static boolean isUndefinedDetail(int packed) {
+        return subject(packed) == 0 && detail(packed) == 0;
+    }
+
+    static String format(int packed) {
+        return codeClass(packed) + "." + subject(packed) + "." + detail(packed);
+    }
+
+    /**
+     * Parses a code such as {@code 5.1.1} at the start of the value (PowerMTA adds a comment after it:
+     * {@code 5.1.1 (bad destination mailbox address)}). Returns {@link #NONE} when there is none.
+     */
+    static int parseLeading(String value) {
+        if (value == null) {
+            return NONE;
+        }
+        int start = 0;
+        int length = value.length();
+        while (start < length && value.charAt(start) <= ' ') {
+            start++;
+        }
+        int packed = parseAt(value, start, length);
+        return packed < 0 ? NONE : packed;
+    }
+
+    /**
+     * Parses {@code C.S.D} starting exactly at {@code start} (C one digit, S and D one to three digits)
+     * and returns the packed code, or -(1) when the text there is not a code. The end of the match is
+     * {@link #lengthAt}.
+     */
+    static int parseAt(CharSequence text, int start, int limit) {
+        int end = lengthAt(text, start, limit);
+        if (end < 0) {
+            return NONE;
+        }
+        int codeClass = text.charAt(start) - '0';
+        int i = start + 2;
+        int subject = 0;
+        while (text.charAt(i) != '.') {
+            subject = subject * 10 + text.charAt(i++) - '0';
+        }
+        i++;
+        int detail = 0;
+        while (i < end) {
+            detail = detail * 10 + text.charAt(i++) - '0';
+        }
+        return pack(codeClass, subject, detail);
+    }
+
+    /** The end index of a {@code C.S.D} code starting at {@code start}, or -1 if there is none there. */
+    static int lengthAt(CharSequence text, int start, int limit) {
+        if (start + 5 > limit || !isDigit(text.charAt(start)) || text.charAt(start + 1) != '.') {
+            return -1;
+        }
+        int i = start + 2;
+        int digits = 0;
+        while (i < limit && isDigit(text.charAt(i)) && digits < 4) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 3 || i >= limit || text.charAt(i) != '.') {
+            return -1;
+        }
+        i++;
+        digits = 0;
+        while (i < limit && isDigit(text.charAt(i)) && digits < 4) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || digits > 3) {
+            return -1;
+        }
+        // "4.16.55.1" is a version or an address, not a status code
+        if (i < limit && text.charAt(i) == '.' && i + 1 < limit && isDigit(text.charAt(i + 1))) {
+            return -1;
+        }
+        return i;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
