@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Classifies a bounce from its reply code, enhanced status code and diagnostic text (any language),
@@ -32,9 +34,15 @@ public final class BounceClassifier {
 
     private final RuleBook rules;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** "status:5.1.1" and the like, built once per code seen rather than once per reply. */
+    private final Map<Integer, String> statusLabels = new ConcurrentHashMap<>();
+    private final String[] replyLabels = new String[600];
 
     private BounceClassifier(RuleBook rules) {
         this.rules = rules;
+        for (int code = 0; code < replyLabels.length; code++) {
+            replyLabels[code] = "reply:" + code;
+        }
     }
 
     /** The classifier with the rules shipped in the jar. */
@@ -95,7 +103,8 @@ public final class BounceClassifier {
     private Classification decide(String smtpCode, String enhancedStatus, String diagnostic, String hint) {
         Scratch work = scratch.get();
         ReplyText reply = work.reply;
-        reply.read(diagnostic);
+        TextMatcher.Findings findings = work.findings;
+        rules.matcher.read(diagnostic, reply, findings);
 
         int replyCode = parseReplyCode(smtpCode);
         if (replyCode < 0) {
@@ -105,8 +114,7 @@ public final class BounceClassifier {
         boolean temporary = replyCode >= 0 ? replyCode / 100 == 4 : status != StatusCode.NONE && StatusCode.codeClass(status) == 4;
         boolean failure = replyCode >= 400 || status != StatusCode.NONE && StatusCode.codeClass(status) >= 4;
 
-        TextMatcher.Findings findings = work.findings;
-        rules.matcher.find(reply, failure, findings);
+        rules.matcher.judge(failure, findings);
         if (findings.receiver != null) {
             return result(findings.receiver.reason(), findings.receiver.label(), temporary);
         }
@@ -120,7 +128,7 @@ public final class BounceClassifier {
         Reason byReply = rules.reply(replyCode);
         if (statusRule != null && statusRule.decides() && (text == null || !statusRule.yieldsTo(text.reason()))) {
             reason = statusRule.reason();
-            label = "status:" + StatusCode.format(status);
+            label = statusLabel(status);
             source = DecisionSource.STATUS;
         } else if (text != null) {
             reason = text.reason();
@@ -133,11 +141,11 @@ public final class BounceClassifier {
             source = DecisionSource.HINT;
         } else if (statusRule != null) {
             reason = statusRule.reason();
-            label = "status:" + StatusCode.format(status);
+            label = statusLabel(status);
             source = DecisionSource.STATUS;
         } else if (byReply != null) {
             reason = byReply;
-            label = "reply:" + replyCode;
+            label = replyLabels[replyCode];
             source = DecisionSource.REPLY;
         } else {
             reason = failure ? Reason.ONHOLD : Reason.UNDEFINED;
@@ -151,6 +159,10 @@ public final class BounceClassifier {
             label = label + "; " + adjust.label();
         }
         return result(reason, label, temporary);
+    }
+
+    private String statusLabel(int status) {
+        return statusLabels.computeIfAbsent(status, code -> "status:" + StatusCode.format(code));
     }
 
     private static Classification result(Reason reason, String label, boolean temporary) {

@@ -20,8 +20,14 @@ final class PhraseAutomaton {
 
     private final char[] classOf = new char[0x10000];
     private final int classCount;
-    private final int[] next;
-    private final int[][] outputs;
+    /**
+     * The DFA: entry [state offset + class] is the offset (state number times the class count) of the
+     * next state, so a step is one add and one load; the sign bit marks states where phrases end.
+     * States are numbered breadth-first so the shallow states, where a scan spends most of its time,
+     * share cache lines.
+     */
+    private final int[] table;
+    private final int[][] outputsByOffset;
     private final int[] phraseLengths;
     private final int[] phraseIds;
 
@@ -40,9 +46,9 @@ final class PhraseAutomaton {
         }
         this.classCount = classes;
 
-        List<int[]> gotoRows = new ArrayList<>();
+        List<int[]> trie = new ArrayList<>();
         List<List<Integer>> own = new ArrayList<>();
-        gotoRows.add(newRow());
+        trie.add(newRow());
         own.add(new ArrayList<>());
         for (int p = 0; p < phrases.size(); p++) {
             String phrase = phrases.get(p);
@@ -50,70 +56,101 @@ final class PhraseAutomaton {
             int state = 0;
             for (int i = 0; i < phrase.length(); i++) {
                 int cls = classOf[phrase.charAt(i)];
-                int target = gotoRows.get(state)[cls];
+                int target = trie.get(state)[cls];
                 if (target < 0) {
-                    target = gotoRows.size();
-                    gotoRows.add(newRow());
+                    target = trie.size();
+                    trie.add(newRow());
                     own.add(new ArrayList<>());
-                    gotoRows.get(state)[cls] = target;
+                    trie.get(state)[cls] = target;
                 }
                 state = target;
             }
             own.get(state).add(p);
         }
 
-        int states = gotoRows.size();
-        this.next = new int[states * classCount];
+        // breadth-first: failure links and outputs, and the new numbering
+        int states = trie.size();
         int[] fail = new int[states];
-        this.outputs = new int[states][];
+        int[][] found = new int[states][];
+        int[] order = new int[states];
+        int[] renamed = new int[states];
+        int visited = 0;
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        int[] root = gotoRows.get(0);
-        for (int cls = 0; cls < classCount; cls++) {
-            int target = root[cls];
-            if (target < 0) {
-                next[cls] = 0;
-            } else {
-                next[cls] = target;
-                fail[target] = 0;
-                queue.add(target);
-            }
-        }
-        outputs[0] = toArray(own.get(0));
+        queue.add(0);
         while (!queue.isEmpty()) {
             int state = queue.poll();
-            outputs[state] = merge(own.get(state), outputs[fail[state]]);
-            int[] row = gotoRows.get(state);
+            renamed[state] = visited;
+            order[visited++] = state;
+            found[state] = state == 0 ? null : merge(own.get(state), found[fail[state]]);
+            int[] row = trie.get(state);
             for (int cls = 0; cls < classCount; cls++) {
-                int target = row[cls];
-                if (target < 0) {
-                    next[state * classCount + cls] = next[fail[state] * classCount + cls];
-                } else {
-                    next[state * classCount + cls] = target;
-                    fail[target] = next[fail[state] * classCount + cls];
-                    queue.add(target);
+                int child = row[cls];
+                if (child >= 0) {
+                    fail[child] = state == 0 ? 0 : step(trie, fail, fail[state], cls);
+                    queue.add(child);
                 }
+            }
+        }
+
+        this.table = new int[states * classCount];
+        this.outputsByOffset = new int[states][];
+        for (int state = 0; state < states; state++) {
+            outputsByOffset[state] = found[order[state]];
+            for (int cls = 0; cls < classCount; cls++) {
+                int target = step(trie, fail, order[state], cls);
+                int offset = renamed[target] * classCount;
+                table[state * classCount + cls] = found[target] != null ? offset | Integer.MIN_VALUE : offset;
             }
         }
     }
 
     int stateCount() {
-        return outputs.length;
+        return outputsByOffset.length;
     }
 
     int classCount() {
         return classCount;
     }
 
-    void scan(char[] text, int length, MatchSink sink) {
-        int state = 0;
-        for (int i = 0; i < length; i++) {
-            state = next[state * classCount + classOf[text[i]]];
-            int[] found = outputs[state];
-            if (found != null) {
-                for (int p : found) {
-                    sink.found(phraseIds[p], i + 1 - phraseLengths[p], i + 1);
-                }
+    /** The state a scan starts in. */
+    static int start() {
+        return 0;
+    }
+
+    /**
+     * One step of a scan: the state after {@code c}, which is the character at {@code position}; phrases
+     * ending there are reported to the sink.
+     */
+    int next(int state, char c, int position, MatchSink sink) {
+        int target = table[state + classOf[c]];
+        if (target < 0) {
+            target &= Integer.MAX_VALUE;
+            for (int p : outputsByOffset[target / classCount]) {
+                sink.found(phraseIds[p], position + 1 - phraseLengths[p], position + 1);
             }
+        }
+        return target;
+    }
+
+    void scan(char[] text, int length, MatchSink sink) {
+        int state = start();
+        for (int i = 0; i < length; i++) {
+            state = next(state, text[i], i, sink);
+        }
+    }
+
+    /** The DFA transition of a trie state, computed along failure links (for construction only). */
+    private static int step(List<int[]> trie, int[] fail, int state, int cls) {
+        int s = state;
+        while (true) {
+            int target = trie.get(s)[cls];
+            if (target >= 0) {
+                return target;
+            }
+            if (s == 0) {
+                return 0;
+            }
+            s = fail[s];
         }
     }
 

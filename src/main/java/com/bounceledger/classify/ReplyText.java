@@ -10,32 +10,42 @@ package com.bounceledger.classify;
 final class ReplyText {
 
     char[] chars = new char[256];
+    private char[] raw = new char[256];
     int length;
     boolean nonAscii;
     int replyCode;
     int status;
 
-    void read(String diagnostic) {
-        String raw = diagnostic == null ? "" : diagnostic;
-        int rawLength = raw.length();
+    /**
+     * Reads the diagnostic and, in the same pass, walks the folded characters through {@code phrases},
+     * reporting matches (positions in the folded text) to {@code sink}.
+     */
+    void read(String diagnostic, PhraseAutomaton phrases, PhraseAutomaton.MatchSink sink) {
+        int rawLength = diagnostic == null ? 0 : diagnostic.length();
         if (chars.length < rawLength + 2) {
             chars = new char[rawLength + 2];
+            raw = new char[rawLength];
+        }
+        if (rawLength > 0) {
+            diagnostic.getChars(0, rawLength, raw, 0);
         }
         replyCode = -1;
         status = StatusCode.NONE;
         nonAscii = false;
         char[] out = chars;
         int n = 0;
-        out[n++] = ' ';
+        out[n] = ' ';
+        int state = phrases.next(PhraseAutomaton.start(), ' ', n++, sink);
         boolean lastSpace = true;
         for (int i = 0; i < rawLength; i++) {
-            char c = raw.charAt(i);
+            char c = raw[i];
             if (c >= '0' && c <= '9' && startsToken(raw, i)) {
                 int tokenEnd = readCodeToken(raw, i, rawLength);
                 if (tokenEnd > 0) {
                     i = tokenEnd - 1;
                     if (!lastSpace) {
-                        out[n++] = ' ';
+                        out[n] = ' ';
+                        state = phrases.next(state, ' ', n++, sink);
                         lastSpace = true;
                     }
                     continue;
@@ -44,17 +54,20 @@ final class ReplyText {
             char f = TextFolding.fold(c);
             if (f == ' ') {
                 if (!lastSpace) {
-                    out[n++] = ' ';
+                    out[n] = ' ';
+                    state = phrases.next(state, ' ', n++, sink);
                     lastSpace = true;
                 }
             } else {
-                out[n++] = f;
+                out[n] = f;
+                state = phrases.next(state, f, n++, sink);
                 lastSpace = false;
                 nonAscii |= f >= 0x80;
             }
         }
         if (!lastSpace) {
-            out[n++] = ' ';
+            out[n] = ' ';
+            phrases.next(state, ' ', n++, sink);
         }
         length = n;
     }
@@ -64,12 +77,16 @@ final class ReplyText {
         return length <= 1;
     }
 
-    private static boolean startsToken(String raw, int i) {
+    private static boolean startsToken(char[] raw, int i) {
         if (i == 0) {
             return true;
         }
-        char before = raw.charAt(i - 1);
-        return !(Character.isLetterOrDigit(before) || before == '.' || before == '-' || before == '_' || before == '[');
+        char before = raw[i - 1];
+        if (before < 0x80) {
+            return !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z' || before >= 'A' && before <= 'Z'
+                    || before == '.' || before == '-' || before == '_' || before == '[');
+        }
+        return !Character.isLetterOrDigit(before);
     }
 
     /**
@@ -77,12 +94,12 @@ final class ReplyText {
      * or a lone status code is remembered and skipped (returns its end); a lone reply code is
      * remembered but kept in the text (returns -1).
      */
-    private int readCodeToken(String raw, int i, int rawLength) {
+    private int readCodeToken(char[] raw, int i, int rawLength) {
         if (i + 3 <= rawLength && isReplyCodeAt(raw, i)
-                && (i + 3 == rawLength || !StatusCode.isDigit(raw.charAt(i + 3)))) {
-            int code = (raw.charAt(i) - '0') * 100 + (raw.charAt(i + 1) - '0') * 10 + (raw.charAt(i + 2) - '0');
+                && (i + 3 == rawLength || !StatusCode.isDigit(raw[i + 3]))) {
+            int code = (raw[i] - '0') * 100 + (raw[i + 1] - '0') * 10 + (raw[i + 2] - '0');
             int next = i + 3;
-            if (next + 1 < rawLength && (raw.charAt(next) == ' ' || raw.charAt(next) == '-')) {
+            if (next + 1 < rawLength && (raw[next] == ' ' || raw[next] == '-')) {
                 int statusEnd = StatusCode.lengthAt(raw, next + 1, rawLength);
                 if (statusEnd > 0) {
                     rememberReply(code);
@@ -90,7 +107,7 @@ final class ReplyText {
                     return statusEnd;
                 }
             }
-            if (next == rawLength || isReplyCodeEnd(raw.charAt(next))) {
+            if (next == rawLength || isReplyCodeEnd(raw[next])) {
                 rememberReply(code);
             }
             return -1;
@@ -103,9 +120,9 @@ final class ReplyText {
         return -1;
     }
 
-    private static boolean isReplyCodeAt(String raw, int i) {
-        char first = raw.charAt(i);
-        return first >= '2' && first <= '5' && StatusCode.isDigit(raw.charAt(i + 1)) && StatusCode.isDigit(raw.charAt(i + 2));
+    private static boolean isReplyCodeAt(char[] raw, int i) {
+        char first = raw[i];
+        return first >= '2' && first <= '5' && StatusCode.isDigit(raw[i + 1]) && StatusCode.isDigit(raw[i + 2]);
     }
 
     private static boolean isReplyCodeEnd(char c) {

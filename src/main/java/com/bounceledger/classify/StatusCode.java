@@ -53,51 +53,51 @@ final class StatusCode {
         while (start < length && value.charAt(start) <= ' ') {
             start++;
         }
-        int packed = parseAt(value, start, length);
-        return packed < 0 ? NONE : packed;
+        char[] chars = value.toCharArray();
+        return parseAt(chars, start, length);
     }
 
     /**
      * Parses {@code C.S.D} starting exactly at {@code start} (C one digit, S and D one to three digits)
-     * and returns the packed code, or -(1) when the text there is not a code. The end of the match is
-     * {@link #lengthAt}.
+     * and returns the packed code, or {@link #NONE} when the text there is not a code. The end of the
+     * match is {@link #lengthAt}.
      */
-    static int parseAt(CharSequence text, int start, int limit) {
+    static int parseAt(char[] text, int start, int limit) {
         int end = lengthAt(text, start, limit);
         if (end < 0) {
             return NONE;
         }
-        int codeClass = text.charAt(start) - '0';
+        int codeClass = text[start] - '0';
         int i = start + 2;
         int subject = 0;
-        while (text.charAt(i) != '.') {
-            subject = subject * 10 + text.charAt(i++) - '0';
+        while (text[i] != '.') {
+            subject = subject * 10 + text[i++] - '0';
         }
         i++;
         int detail = 0;
         while (i < end) {
-            detail = detail * 10 + text.charAt(i++) - '0';
+            detail = detail * 10 + text[i++] - '0';
         }
         return pack(codeClass, subject, detail);
     }
 
     /** The end index of a {@code C.S.D} code starting at {@code start}, or -1 if there is none there. */
-    static int lengthAt(CharSequence text, int start, int limit) {
-        if (start + 5 > limit || !isDigit(text.charAt(start)) || text.charAt(start + 1) != '.') {
+    static int lengthAt(char[] text, int start, int limit) {
+        if (start + 5 > limit || !isDigit(text[start]) || text[start + 1] != '.') {
             return -1;
         }
         int i = start + 2;
         int digits = 0;
-        while (i < limit && isDigit(text.charAt(i)) && digits < 4) {
+        while (i < limit && isDigit(text[i]) && digits < 4) {
             i++;
             digits++;
         }
-        if (digits == 0 || digits > 3 || i >= limit || text.charAt(i) != '.') {
+        if (digits == 0 || digits > 3 || i >= limit || text[i] != '.') {
             return -1;
         }
         i++;
         digits = 0;
-        while (i < limit && isDigit(text.charAt(i)) && digits < 4) {
+        while (i < limit && isDigit(text[i]) && digits < 4) {
             i++;
             digits++;
         }
@@ -105,7 +105,7 @@ final class StatusCode {
             return -1;
         }
         // "4.16.55.1" is a version or an address, not a status code
-        if (i < limit && text.charAt(i) == '.' && i + 1 < limit && isDigit(text.charAt(i + 1))) {
+        if (i < limit && text[i] == '.' && i + 1 < limit && isDigit(text[i + 1])) {
             return -1;
         }
         return i;

@@ -80,12 +80,22 @@ final class TextMatcher {
                 + (unicode == null ? "" : ", other " + unicode.stateCount() + " states x " + unicode.classCount() + " classes");
     }
 
+    /** Reads a diagnostic into {@code reply} and collects every phrase occurrence into {@code findings}. */
+    void read(String diagnostic, ReplyText reply, Findings findings) {
+        findings.count = 0;
+        reply.read(diagnostic, ascii, findings);
+        if (reply.nonAscii && unicode != null) {
+            unicode.scan(reply.chars, reply.length, findings);
+        }
+    }
+
     /**
+     * Picks the stage, the best receiver rule and the best text rule among the phrases found.
+     *
      * @param failure the reply carries a 4xx/5xx code: auto-reply and feedback phrases are then ignored,
      *                because a reply with a failure code is a bounce whatever it quotes
      */
-    void find(ReplyText reply, boolean failure, Findings findings) {
-        findings.count = 0;
+    void judge(boolean failure, Findings findings) {
         findings.receiver = null;
         findings.text = null;
         findings.stage = Stage.NONE;
@@ -93,10 +103,6 @@ final class TextMatcher {
         if (++findings.stamp == 0) {
             java.util.Arrays.fill(findings.ruleStamp, 0);
             findings.stamp = 1;
-        }
-        ascii.scan(reply.chars, reply.length, findings);
-        if (reply.nonAscii && unicode != null) {
-            unicode.scan(reply.chars, reply.length, findings);
         }
         for (int m = 0; m < findings.count; m++) {
             for (int ruleId : rulesByFirstPart[findings.phrase[m]]) {

@@ -3,6 +3,8 @@ package com.bounceledger.cli;
 import com.bounceledger.classify.BounceClassifier;
 import com.bounceledger.classify.Classification;
 import com.bounceledger.classify.RulesFileException;
+import com.bounceledger.csv.CsvReader;
+import com.bounceledger.csv.CsvWriter;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,18 +1,18 @@
-package com.bounceledger.cli;
+package com.bounceledger.csv;
 
 import java.io.PrintStream;
 import java.util.List;
 
 /** Writes RFC 4180 records: a field with a comma, a quote or a line break is quoted, quotes doubled. */
-final class CsvWriter {
+public final class CsvWriter {
 
     private final PrintStream out;
 
-    CsvWriter(PrintStream out) {
+    public CsvWriter(PrintStream out) {
         this.out = out;
     }
 
-    void write(List<String> fields) {
+    public void write(List<String> fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

@@ -1,4 +1,4 @@
-package com.bounceledger.cli;
+package com.bounceledger.csv;
 
 import java.io.IOException;
 import java.io.Reader;
