@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Classifies a bounce from its reply code, enhanced status code and diagnostic text (any language),
@@ -35,7 +33,7 @@ public final class BounceClassifier {
     private final RuleBook rules;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     /** "status:5.1.1" and the like, built once per code seen rather than once per reply. */
-    private final Map<Integer, String> statusLabels = new ConcurrentHashMap<>();
+    private final StatusLabel[] statusLabels = new StatusLabel[1024];
     private final String[] replyLabels = new String[600];
 
     private BounceClassifier(RuleBook rules) {
@@ -161,8 +159,18 @@ public final class BounceClassifier {
         return result(reason, label, temporary);
     }
 
+    /** Final fields make a label safe to share through the racy cache array. */
+    private record StatusLabel(int status, String label) {
+    }
+
     private String statusLabel(int status) {
-        return statusLabels.computeIfAbsent(status, code -> "status:" + StatusCode.format(code));
+        int slot = (status * 31 + StatusCode.detail(status)) & (statusLabels.length - 1);
+        StatusLabel cached = statusLabels[slot];
+        if (cached == null || cached.status() != status) {
+            cached = new StatusLabel(status, "status:" + StatusCode.format(status));
+            statusLabels[slot] = cached;
+        }
+        return cached.label();
     }
 
     private static Classification result(Reason reason, String label, boolean temporary) {

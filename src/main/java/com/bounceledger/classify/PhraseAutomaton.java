@@ -18,16 +18,22 @@ final class PhraseAutomaton {
         void found(int phraseId, int start, int end);
     }
 
+    /** Beyond this many states the table needs four bytes an entry instead of two. */
+    private static final int NARROW_STATES = 0x8000;
+
     private final char[] classOf = new char[0x10000];
     private final int classCount;
+    /** log2 of the row width: rows are padded to a power of two so a row starts at state << shift. */
+    private final int shift;
     /**
-     * The DFA: entry [state offset + class] is the offset (state number times the class count) of the
-     * next state, so a step is one add and one load; the sign bit marks states where phrases end.
-     * States are numbered breadth-first so the shallow states, where a scan spends most of its time,
-     * share cache lines.
+     * The DFA, row per state: the entry for a class is the next state, with the top bit set when
+     * phrases end there. States are numbered breadth-first so the shallow states, where a scan spends
+     * most of its time, share cache lines. Two bytes an entry while the states fit (keeps the table in
+     * cache), else four.
      */
-    private final int[] table;
-    private final int[][] outputsByOffset;
+    private final char[] narrow;
+    private final int[] wide;
+    private final int[][] outputs;
     private final int[] phraseLengths;
     private final int[] phraseIds;
 
@@ -92,20 +98,27 @@ final class PhraseAutomaton {
             }
         }
 
-        this.table = new int[states * classCount];
-        this.outputsByOffset = new int[states][];
+        this.shift = 32 - Integer.numberOfLeadingZeros(classCount - 1);
+        boolean fits = states < NARROW_STATES;
+        this.narrow = fits ? new char[states << shift] : null;
+        this.wide = fits ? null : new int[states << shift];
+        this.outputs = new int[states][];
         for (int state = 0; state < states; state++) {
-            outputsByOffset[state] = found[order[state]];
+            outputs[state] = found[order[state]];
             for (int cls = 0; cls < classCount; cls++) {
                 int target = step(trie, fail, order[state], cls);
-                int offset = renamed[target] * classCount;
-                table[state * classCount + cls] = found[target] != null ? offset | Integer.MIN_VALUE : offset;
+                int entry = renamed[target];
+                if (fits) {
+                    narrow[(state << shift) + cls] = (char) (found[target] != null ? entry | NARROW_STATES : entry);
+                } else {
+                    wide[(state << shift) + cls] = found[target] != null ? entry | Integer.MIN_VALUE : entry;
+                }
             }
         }
     }
 
     int stateCount() {
-        return outputsByOffset.length;
+        return outputs.length;
     }
 
     int classCount() {
@@ -122,10 +135,20 @@ final class PhraseAutomaton {
      * ending there are reported to the sink.
      */
     int next(int state, char c, int position, MatchSink sink) {
-        int target = table[state + classOf[c]];
-        if (target < 0) {
+        int at = (state << shift) + classOf[c];
+        int target;
+        boolean ends;
+        if (narrow != null) {
+            target = narrow[at];
+            ends = target >= NARROW_STATES;
+            target &= NARROW_STATES - 1;
+        } else {
+            target = wide[at];
+            ends = target < 0;
             target &= Integer.MAX_VALUE;
-            for (int p : outputsByOffset[target / classCount]) {
+        }
+        if (ends) {
+            for (int p : outputs[target]) {
                 sink.found(phraseIds[p], position + 1 - phraseLengths[p], position + 1);
             }
         }

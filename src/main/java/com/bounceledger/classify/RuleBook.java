@@ -21,7 +21,9 @@ final class RuleBook {
         }
     }
 
-    private final Map<Integer, StatusRule> statusRules;
+    /** Exact and class-independent codes, sorted, for lookups without boxing. */
+    private final int[] statusKeys;
+    private final StatusRule[] statusValues;
     private final List<StatusRange> statusRanges;
     private final Reason[] replyRules;
     private final Map<String, Reason> hintRules;
@@ -29,7 +31,8 @@ final class RuleBook {
     final TextMatcher matcher;
 
     private RuleBook(Builder builder) {
-        this.statusRules = Map.copyOf(builder.statusRules);
+        this.statusKeys = builder.statusRules.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        this.statusValues = Arrays.stream(statusKeys).mapToObj(builder.statusRules::get).toArray(StatusRule[]::new);
         this.statusRanges = List.copyOf(builder.statusRanges.values());
         this.replyRules = builder.replyRules.clone();
         this.hintRules = Map.copyOf(builder.hintRules);
@@ -44,16 +47,17 @@ final class RuleBook {
         if (status == StatusCode.NONE) {
             return null;
         }
-        StatusRule exact = statusRules.get(status);
-        if (exact != null) {
-            return exact;
+        int exact = Arrays.binarySearch(statusKeys, status);
+        if (exact >= 0) {
+            return statusValues[exact];
         }
         for (StatusRange range : statusRanges) {
             if (range.covers(status)) {
                 return range.rule();
             }
         }
-        return statusRules.get(StatusCode.anyClass(status));
+        int anyClass = Arrays.binarySearch(statusKeys, StatusCode.anyClass(status));
+        return anyClass >= 0 ? statusValues[anyClass] : null;
     }
 
     Reason reply(int replyCode) {
@@ -79,6 +83,9 @@ final class RuleBook {
         /** A phrase rule before ids and tiers are known. */
         private record PhraseSpec(PhraseRule.Kind kind, Reason reason, Stage stage, String receiver,
                                   List<String> parts, boolean operator, String location) {
+            String file() {
+                return location.substring(0, location.lastIndexOf(':'));
+            }
         }
 
         private final Map<Integer, StatusRule> statusRules = new HashMap<>();
@@ -150,7 +157,8 @@ final class RuleBook {
 
         private List<PhraseRule> orderedPhraseRules() {
             List<PhraseRule> rules = new ArrayList<>();
-            Map<Reason, Integer> ordinals = new HashMap<>();
+            // numbered per file and reason, so an operator's labels do not move when the built-in rules change
+            Map<String, Integer> ordinals = new HashMap<>();
             for (PhraseSpec spec : phrases) {
                 int[] parts = spec.parts().stream()
                         .mapToInt(part -> phraseIds.computeIfAbsent(part, p -> phraseIds.size()))
@@ -163,7 +171,8 @@ final class RuleBook {
                 String label = switch (spec.kind()) {
                     case STAGE -> "stage:" + spec.stage().label() + " (" + spec.location() + ")";
                     case RECEIVER -> "receiver:" + spec.receiver() + "/" + spec.reason().code() + " (" + spec.location() + ")";
-                    case TEXT -> "text:" + spec.reason().code() + "#" + ordinals.merge(spec.reason(), 1, Integer::sum)
+                    case TEXT -> "text:" + spec.reason().code() + "#"
+                            + ordinals.merge(spec.file() + " " + spec.reason(), 1, Integer::sum)
                             + " (" + spec.location() + ")";
                 };
                 rules.add(new PhraseRule(rules.size(), spec.kind(), spec.reason(), spec.stage(), tier, parts, label));

@@ -159,7 +159,7 @@ final class RulesParser {
             throw error("empty range '" + key + "'");
         }
         builder.status(codeClass, Integer.parseInt(m.group(2)), detail, high,
-                new StatusRule(key, reason, decides, Set.copyOf(yieldsTo)));
+                new StatusRule(key, reason, decides, yieldsTo));
     }
 
     private void readReply(List<String> words) {
@@ -187,7 +187,7 @@ final class RulesParser {
         Reason to = reason(words.get(2));
         Set<Stage> stages = null;
         Set<DecisionSource> sources = null;
-        Set<Integer> subjects = null;
+        long subjects = -1;
         Boolean temporary = null;
         for (String condition : words.subList(3, words.size())) {
             if (condition.equals("when")) {
@@ -206,7 +206,7 @@ final class RulesParser {
             switch (name) {
                 case "stage" -> stages = EnumSet.copyOf(values.stream().map(this::stage).toList());
                 case "source" -> sources = EnumSet.copyOf(values.stream().map(this::decisionSource).toList());
-                case "subject" -> subjects = Set.copyOf(values.stream().map(this::subject).toList());
+                case "subject" -> subjects = values.stream().mapToLong(v -> 1L << subject(v)).reduce(0, (a, b) -> a | b);
                 default -> throw error("unknown condition '" + name + "' (stage=, source=, subject=, temporary, permanent)");
             }
         }
@@ -271,12 +271,13 @@ final class RulesParser {
         return decisionSource;
     }
 
+    /** The bit of a subject condition value: a digit 0-7 or none. */
     private int subject(String value) {
         if (value.equals("none")) {
-            return -1;
+            return AdjustRule.NO_STATUS;
         }
-        if (!value.matches("\\d{1,3}")) {
-            throw error("subject must be a number or 'none', not '" + value + "'");
+        if (!value.matches("\\d{1,2}") || Integer.parseInt(value) >= AdjustRule.NO_STATUS) {
+            throw error("subject must be a number below " + AdjustRule.NO_STATUS + " or 'none', not '" + value + "'");
         }
         return Integer.parseInt(value);
     }

@@ -48,13 +48,28 @@ final class StatusCode {
         if (value == null) {
             return NONE;
         }
-        int start = 0;
         int length = value.length();
-        while (start < length && value.charAt(start) <= ' ') {
-            start++;
+        int i = 0;
+        while (i < length && value.charAt(i) <= ' ') {
+            i++;
         }
-        char[] chars = value.toCharArray();
-        return parseAt(chars, start, length);
+        if (i + 5 > length || !isDigit(value.charAt(i)) || value.charAt(i + 1) != '.') {
+            return NONE;
+        }
+        int codeClass = value.charAt(i) - '0';
+        int[] parts = new int[2];
+        i += 2;
+        for (int part = 0; part < 2; part++) {
+            int digits = 0;
+            while (i < length && isDigit(value.charAt(i))) {
+                parts[part] = parts[part] * 10 + value.charAt(i++) - '0';
+                digits++;
+            }
+            if (digits == 0 || digits > 3 || part == 0 && (i >= length || value.charAt(i++) != '.')) {
+                return NONE;
+            }
+        }
+        return pack(codeClass, parts[0], parts[1]);
     }
 
     /**
