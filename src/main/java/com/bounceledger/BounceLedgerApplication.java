@@ -5,13 +5,16 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import com.bounceledger.classify.ClassifierBenchmark;
+import com.bounceledger.cli.ClassifyCommand;
 import com.bounceledger.cli.ExitCode;
 import com.bounceledger.cli.StateLock;
 import com.bounceledger.generate.GenerateCommand;
 
 /**
  * {@code java -jar bounce-ledger.jar [runDate=YYYY-MM-DD] [--property=value ...]} runs the nightly job;
- * the first argument {@code classify} or {@code generate} runs that tool instead, without Spring.
+ * the first argument {@code classify}, {@code classify-benchmark} or {@code generate} runs that tool instead,
+ * without Spring.
  */
 @SpringBootApplication
 public class BounceLedgerApplication {
@@ -29,6 +32,12 @@ public class BounceLedgerApplication {
         if (args.length > 0) {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             switch (args[0]) {
+                case "classify" -> {
+                    return ClassifyCommand.run(rest, System.in, System.out, System.err);
+                }
+                case "classify-benchmark" -> {
+                    return ClassifierBenchmark.run(rest, System.out);
+                }
                 case "generate" -> {
                     return GenerateCommand.run(rest, System.out, System.err);
                 }
