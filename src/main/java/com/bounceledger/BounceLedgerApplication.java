@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import com.bounceledger.classify.ClassifierBenchmark;
+import com.bounceledger.classify.RulesFileException;
 import com.bounceledger.cli.ClassifyCommand;
 import com.bounceledger.cli.ExitCode;
 import com.bounceledger.cli.StateLock;
@@ -54,6 +55,11 @@ public class BounceLedgerApplication {
             if (busy != null) {
                 System.err.println("bounce-ledger: " + busy.getMessage());
                 return ExitCode.BUSY.code();
+            }
+            RulesFileException badRules = causeOf(e, RulesFileException.class);
+            if (badRules != null) {
+                System.err.println("bounce-ledger: " + badRules.getMessage());
+                return ExitCode.USAGE.code();
             }
             throw e;
         }

@@ -6,7 +6,7 @@ public enum ExitCode {
     OK(0),
     /** The run failed; relaunching the same day resumes from the last checkpoint. */
     RUN_FAILED(1),
-    /** Bad command line, such as a malformed run date. */
+    /** Bad command line or configuration, such as a malformed run date or rules file. */
     USAGE(2),
     /** The day's input folder is missing or holds no log file. */
     NO_INPUT(3),

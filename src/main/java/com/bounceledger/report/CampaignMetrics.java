@@ -21,7 +21,7 @@ public record CampaignMetrics(String account, String campaign, long sent, long d
     public Double complaintRate() { return rate(complained, delivered); }
 
     /** @return null for a zero denominator: an empty cell, not an error */
-    static Double rate(long numerator, long denominator) {
+    public static Double rate(long numerator, long denominator) {
         return denominator == 0 ? null : (double) numerator / denominator;
     }
 

@@ -94,15 +94,15 @@ public final class PerformanceWorkbook {
         table(sheet, PERFORMANCE, report.campaigns(), report.totals(), styles);
     }
 
-    private static final List<Column<ReasonMetrics>> REASONS = List.of(
-            Column.text("Reason", 18, ReasonMetrics::reason),
-            Column.text("Group", 10, ReasonMetrics::group),
-            Column.count("Messages", ReasonMetrics::messages),
-            Column.text("Example reply", 90, ReasonMetrics::example));
-
     private static void reasons(Sheet sheet, DayReport report, Styles styles) {
         long total = report.reasons().stream().mapToLong(ReasonMetrics::messages).sum();
-        table(sheet, REASONS, report.reasons(), new ReasonMetrics("Total", "", total, null), styles);
+        List<Column<ReasonMetrics>> columns = List.of(
+                Column.text("Reason", 18, ReasonMetrics::reason),
+                Column.text("Group", 10, ReasonMetrics::group),
+                Column.count("Messages", ReasonMetrics::messages),
+                Column.rate("Share", reason -> CampaignMetrics.rate(reason.messages(), total)),
+                Column.text("Example reply", 90, ReasonMetrics::example));
+        table(sheet, columns, report.reasons(), new ReasonMetrics("Total", "", total, null), styles);
     }
 
     private static <T> void table(Sheet sheet, List<Column<T>> columns, List<T> rows, T totals, Styles styles) {

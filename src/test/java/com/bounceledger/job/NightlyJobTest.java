@@ -76,6 +76,33 @@ class NightlyJobTest {
     }
 
     @Test
+    void bounceReasonsComeFromTheClassifierWithTheirShare() {
+        NightlyRun run = new NightlyRun(folder).withFixture("basic");
+        assertThat(run.launch(DAY).exitCode()).isZero();
+
+        // Final failures: m02 and z01 user unknown (hard), m03 Spamhaus (block), z02 mailbox full (soft).
+        List<List<String>> reasons = run.sheet(DAY, "Bounce Reasons");
+        assertThat(reasons).extracting(row -> row.subList(0, 4)).containsExactly(
+                List.of("Reason", "Group", "Messages", "Share"),
+                List.of("userunknown", "hard", "2", "50.00%"),
+                List.of("blocked", "block", "1", "25.00%"),
+                List.of("mailboxfull", "soft", "1", "25.00%"),
+                List.of("Total", "", "4", "100.00%"));
+    }
+
+    @Test
+    void aMalformedRulesFileStopsTheStartInOneLine() throws IOException {
+        Path rules = folder.resolve("rules.txt");
+        Files.writeString(rules, "this is not a rule\n");
+
+        NightlyRun.Result result = new NightlyRun(folder).withFixture("basic")
+                .with("--bounce-ledger.rules-file=" + rules).launch(DAY);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("bounce-ledger: " + rules + ":1").hasLineCount(1);
+    }
+
+    @Test
     void aCompletedDayIsNotRunAgain() throws IOException {
         NightlyRun run = new NightlyRun(folder).withFixture("basic");
         assertThat(run.launch(DAY).exitCode()).isZero();
