@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Aho-Corasick matching of many literal phrases in one pass over the text, compiled to a DFA over
- * character classes (only characters that occur in some phrase get a class of their own), so each
- * character of a reply costs two array reads whatever the number of rules.
+ * character classes (only characters that occur in some phrase get a class of their own). Used for the
+ * phrases in other scripts (Japanese, Russian), which a {@link GramIndex} cannot key.
  */
 final class PhraseAutomaton {
 
@@ -18,21 +18,10 @@ final class PhraseAutomaton {
         void found(int phraseId, int start, int end);
     }
 
-    /** Beyond this many states the table needs four bytes an entry instead of two. */
-    private static final int NARROW_STATES = 0x8000;
-
     private final char[] classOf = new char[0x10000];
     private final int classCount;
-    /** log2 of the row width: rows are padded to a power of two so a row starts at state << shift. */
-    private final int shift;
-    /**
-     * The DFA, row per state: the entry for a class is the next state, with the top bit set when
-     * phrases end there. States are numbered breadth-first so the shallow states, where a scan spends
-     * most of its time, share cache lines. Two bytes an entry while the states fit (keeps the table in
-     * cache), else four.
-     */
-    private final char[] narrow;
-    private final int[] wide;
+    /** The DFA, a row of next states per state; the sign bit marks states where phrases end. */
+    private final int[] table;
     private final int[][] outputs;
     private final int[] phraseLengths;
     private final int[] phraseIds;
@@ -98,21 +87,13 @@ final class PhraseAutomaton {
             }
         }
 
-        this.shift = 32 - Integer.numberOfLeadingZeros(classCount - 1);
-        boolean fits = states < NARROW_STATES;
-        this.narrow = fits ? new char[states << shift] : null;
-        this.wide = fits ? null : new int[states << shift];
+        this.table = new int[states * classCount];
         this.outputs = new int[states][];
         for (int state = 0; state < states; state++) {
             outputs[state] = found[order[state]];
             for (int cls = 0; cls < classCount; cls++) {
                 int target = step(trie, fail, order[state], cls);
-                int entry = renamed[target];
-                if (fits) {
-                    narrow[(state << shift) + cls] = (char) (found[target] != null ? entry | NARROW_STATES : entry);
-                } else {
-                    wide[(state << shift) + cls] = found[target] != null ? entry | Integer.MIN_VALUE : entry;
-                }
+                table[state * classCount + cls] = found[target] != null ? renamed[target] | Integer.MIN_VALUE : renamed[target];
             }
         }
     }
@@ -125,40 +106,17 @@ final class PhraseAutomaton {
         return classCount;
     }
 
-    /** The state a scan starts in. */
-    static int start() {
-        return 0;
-    }
-
-    /**
-     * One step of a scan: the state after {@code c}, which is the character at {@code position}; phrases
-     * ending there are reported to the sink.
-     */
-    int next(int state, char c, int position, MatchSink sink) {
-        int at = (state << shift) + classOf[c];
-        int target;
-        boolean ends;
-        if (narrow != null) {
-            target = narrow[at];
-            ends = target >= NARROW_STATES;
-            target &= NARROW_STATES - 1;
-        } else {
-            target = wide[at];
-            ends = target < 0;
-            target &= Integer.MAX_VALUE;
-        }
-        if (ends) {
-            for (int p : outputs[target]) {
-                sink.found(phraseIds[p], position + 1 - phraseLengths[p], position + 1);
-            }
-        }
-        return target;
-    }
-
     void scan(char[] text, int length, MatchSink sink) {
-        int state = start();
+        int state = 0;
         for (int i = 0; i < length; i++) {
-            state = next(state, text[i], i, sink);
+            int target = table[state * classCount + classOf[text[i]]];
+            if (target < 0) {
+                target &= Integer.MAX_VALUE;
+                for (int p : outputs[target]) {
+                    sink.found(phraseIds[p], i + 1 - phraseLengths[p], i + 1);
+                }
+            }
+            state = target;
         }
     }
 

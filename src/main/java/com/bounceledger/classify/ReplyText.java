@@ -16,11 +16,16 @@ final class ReplyText {
     int replyCode;
     int status;
 
+    /** Where the gram filter was hit: the position of the window's last character, and the window. */
+    int[] hitAt = new int[16];
+    int[] hitWindow = new int[16];
+    int hitCount;
+
     /**
-     * Reads the diagnostic and, in the same pass, walks the folded characters through {@code phrases},
-     * reporting matches (positions in the folded text) to {@code sink}.
+     * Reads the diagnostic and, in the same pass, notes where the last four folded characters may end the
+     * key of an ASCII phrase of {@code grams} (checked afterwards by {@link GramIndex#verify}).
      */
-    void read(String diagnostic, PhraseAutomaton phrases, PhraseAutomaton.MatchSink sink) {
+    void read(String diagnostic, GramIndex grams) {
         int rawLength = diagnostic == null ? 0 : diagnostic.length();
         if (chars.length < rawLength + 2) {
             chars = new char[rawLength + 2];
@@ -32,10 +37,12 @@ final class ReplyText {
         replyCode = -1;
         status = StatusCode.NONE;
         nonAscii = false;
+        hitCount = 0;
         char[] out = chars;
         int n = 0;
         out[n] = ' ';
-        int state = phrases.next(PhraseAutomaton.start(), ' ', n++, sink);
+        int window = GramIndex.shiftIn(0, ' ');
+        n++;
         boolean lastSpace = true;
         for (int i = 0; i < rawLength; i++) {
             char c = raw[i];
@@ -45,36 +52,47 @@ final class ReplyText {
                     i = tokenEnd - 1;
                     if (!lastSpace) {
                         out[n] = ' ';
-                        state = phrases.next(state, ' ', n++, sink);
+                        window = GramIndex.shiftIn(window, ' ');
+                        if (grams.mayMatch(window)) {
+                            hit(n, window);
+                        }
+                        n++;
                         lastSpace = true;
                     }
                     continue;
                 }
             }
             char f = TextFolding.fold(c);
-            if (f == ' ') {
-                if (!lastSpace) {
-                    out[n] = ' ';
-                    state = phrases.next(state, ' ', n++, sink);
-                    lastSpace = true;
-                }
-            } else {
-                out[n] = f;
-                state = phrases.next(state, f, n++, sink);
-                lastSpace = false;
-                nonAscii |= f >= 0x80;
+            if (f == ' ' && lastSpace) {
+                continue;
             }
+            out[n] = f;
+            window = GramIndex.shiftIn(window, f);
+            if (grams.mayMatch(window)) {
+                hit(n, window);
+            }
+            n++;
+            lastSpace = f == ' ';
+            nonAscii |= f >= 0x80;
         }
         if (!lastSpace) {
             out[n] = ' ';
-            phrases.next(state, ' ', n++, sink);
+            window = GramIndex.shiftIn(window, ' ');
+            if (grams.mayMatch(window)) {
+                hit(n, window);
+            }
+            n++;
         }
         length = n;
     }
 
-    /** True when the text has nothing but spaces. */
-    boolean isBlank() {
-        return length <= 1;
+    private void hit(int at, int window) {
+        if (hitCount == hitAt.length) {
+            hitAt = java.util.Arrays.copyOf(hitAt, hitCount * 2);
+            hitWindow = java.util.Arrays.copyOf(hitWindow, hitCount * 2);
+        }
+        hitAt[hitCount] = at;
+        hitWindow[hitCount++] = window;
     }
 
     private static boolean startsToken(char[] raw, int i) {

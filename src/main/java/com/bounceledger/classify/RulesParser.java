@@ -224,25 +224,27 @@ final class RulesParser {
                 operator, location());
     }
 
-    /** A phrase: "quoted" keeps its edge spaces; otherwise " ... " separates parts that must occur in order. */
+    /** A phrase: " ... " separates parts that must occur in order; a "quoted" part keeps its edge spaces. */
     private List<String> parts(String phrase) {
         List<String> parts = new ArrayList<>();
-        if (phrase.startsWith("\"")) {
-            if (phrase.length() < 3 || !phrase.endsWith("\"")) {
-                throw error("unterminated or empty quoted phrase");
-            }
-            parts.add(TextFolding.foldPhrase(phrase.substring(1, phrase.length() - 1)));
-        } else {
-            for (String part : phrase.split(Pattern.quote(SEQUENCE), -1)) {
-                String folded = TextFolding.foldPhrase(part.strip());
-                if (folded.isBlank()) {
-                    throw error("empty part in phrase '" + phrase + "'");
+        for (String part : phrase.split(Pattern.quote(SEQUENCE), -1)) {
+            String text = part.strip();
+            if (text.startsWith("\"")) {
+                if (text.length() < 3 || !text.endsWith("\"")) {
+                    throw error("unterminated or empty quoted phrase " + text);
                 }
-                parts.add(folded);
+                text = text.substring(1, text.length() - 1);
             }
+            String folded = TextFolding.foldPhrase(text);
+            if (folded.isBlank()) {
+                throw error("empty part in phrase '" + phrase + "'");
+            }
+            parts.add(folded);
         }
-        if (parts.get(0).isBlank()) {
-            throw error("empty phrase");
+        for (String part : parts) {
+            if (TextMatcher.isAscii(part) && part.length() < GramIndex.MIN_LENGTH) {
+                throw error("phrase part '" + part + "' is too short (at least " + GramIndex.MIN_LENGTH + " characters)");
+            }
         }
         return parts;
     }

@@ -44,7 +44,7 @@ final class TextMatcher {
         }
     }
 
-    private final PhraseAutomaton ascii;
+    private final GramIndex ascii;
     private final PhraseAutomaton unicode;
     private final PhraseRule[] rules;
     private final int[][] rulesByFirstPart;
@@ -67,7 +67,8 @@ final class TextMatcher {
         Map<String, Integer> asciiPhrases = new LinkedHashMap<>();
         Map<String, Integer> otherPhrases = new LinkedHashMap<>();
         phraseIds.forEach((phrase, id) -> (isAscii(phrase) ? asciiPhrases : otherPhrases).put(phrase, id));
-        this.ascii = automaton(asciiPhrases);
+        this.ascii = new GramIndex(new ArrayList<>(asciiPhrases.keySet()),
+                asciiPhrases.values().stream().mapToInt(Integer::intValue).toArray());
         this.unicode = otherPhrases.isEmpty() ? null : automaton(otherPhrases);
     }
 
@@ -76,14 +77,17 @@ final class TextMatcher {
     }
 
     String describeSize() {
-        return "ascii " + ascii.stateCount() + " states x " + ascii.classCount() + " classes"
-                + (unicode == null ? "" : ", other " + unicode.stateCount() + " states x " + unicode.classCount() + " classes");
+        return rules.length + " phrase rules"
+                + (unicode == null ? "" : "; non-ASCII automaton " + unicode.stateCount() + " states x " + unicode.classCount() + " classes");
     }
 
     /** Reads a diagnostic into {@code reply} and collects every phrase occurrence into {@code findings}. */
     void read(String diagnostic, ReplyText reply, Findings findings) {
         findings.count = 0;
-        reply.read(diagnostic, ascii, findings);
+        reply.read(diagnostic, ascii);
+        for (int h = 0; h < reply.hitCount; h++) {
+            ascii.verify(reply.hitWindow[h], reply.hitAt[h], reply.chars, reply.length, findings);
+        }
         if (reply.nonAscii && unicode != null) {
             unicode.scan(reply.chars, reply.length, findings);
         }
@@ -184,9 +188,9 @@ final class TextMatcher {
         return new PhraseAutomaton(texts, ids);
     }
 
-    private static boolean isAscii(String phrase) {
+    static boolean isAscii(String phrase) {
         for (int i = 0; i < phrase.length(); i++) {
-            if (phrase.charAt(i) >= 0x80) {
+            if (phrase.charAt(i) >= 0x7F) {
                 return false;
             }
         }

@@ -25,6 +25,12 @@ final class MessageSimulator {
     static final double GATEWAY_LATE_BOUNCE_CHANCE = 0.3;
     static final double FULL_BOUNCES_AT_ONCE_CHANCE = 0.6;
     static final double BLOCK_DEFERRED_FIRST_CHANCE = 0.3;
+    /** A block answered with deferrals first is lifted before the retries end half of the time. */
+    static final double BLOCK_LIFTED_CHANCE = 0.5;
+    /** Each further deferral of a rate-limited message happens with this chance (at most 8 in all). */
+    static final double ANOTHER_DEFERRAL_CHANCE = 0.5;
+    /** Transient deferrals: half are network failures seen by the sending MTA, half the receiver's own errors. */
+    static final double NETWORK_FAILURE_SHARE = 0.5;
     static final double THROTTLED_DELIVERED_CHANCE = 0.92;
     static final double THROTTLED_STUCK_CHANCE = 0.04;
     static final double AUTOREPLY_CHANCE = 0.35;
@@ -85,7 +91,7 @@ final class MessageSimulator {
         if (day.blockReason() != null && random.chance(day.blockShare())) {
             if (catalogue.hasOwn(receiver, day.blockReason(), EventType.DEFERRED) && random.chance(BLOCK_DEFERRED_FIRST_CHANCE)) {
                 attempt = life.defer(attempt, 1 + random.nextInt(3), receiver, day.blockReason());
-                if (random.chance(0.5)) {
+                if (random.chance(BLOCK_LIFTED_CHANCE)) {
                     deliverAndEngage(life, attempt);
                     return;
                 }
@@ -95,7 +101,7 @@ final class MessageSimulator {
             life.bounce(attempt, receiver, "spamdetected");
         } else if (day.throttleReason() != null && random.chance(day.throttleShare())) {
             int deferrals = 1;
-            while (deferrals < 8 && random.chance(0.5)) {
+            while (deferrals < 8 && random.chance(ANOTHER_DEFERRAL_CHANCE)) {
                 deferrals++;
             }
             attempt = life.defer(attempt, deferrals, receiver, day.throttleReason());
@@ -109,7 +115,7 @@ final class MessageSimulator {
             }
         } else {
             if (random.chance(TRANSIENT_DEFERRAL_CHANCE)) {
-                boolean network = random.chance(0.5);
+                boolean network = random.chance(NETWORK_FAILURE_SHARE);
                 attempt = life.defer(attempt, 1 + random.nextInt(2), network ? ReplyCatalogue.SENDING_MTA : receiver,
                         network ? "networkerror" : "systemerror");
             }

@@ -1,6 +1,7 @@
 package com.bounceledger.generate;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ final class PersonNames {
 
     static PersonNames load() {
         PersonNames names = new PersonNames();
-        for (java.util.List<String> record : CsvLine.readResource("/generate/names.csv")) {
+        for (List<String> record : CsvLine.readResource("/generate/names.csv")) {
             String[] list = record.get(2).trim().split(" ");
             if ("first".equals(record.get(1))) {
                 names.firstNames.put(record.get(0), list);

@@ -80,7 +80,9 @@ final class SendingPlan {
             int theme = themes[i];
             String name = THEMES[theme % THEMES.length] + (theme >= THEMES.length ? "-" + (theme / THEMES.length + 1) : "") + suffix;
             long duration = Math.max(300, Math.min(10_800, size / SEND_RATE_PER_SECOND));
-            campaigns.add(new Campaign(account, name, false, epochDay, sequence, size, dayStart + startOffset(random), duration));
+            // Every send happens on the planned day, so --messages is exactly each day's count of sends.
+            long start = Math.min(startOffset(random), 86_400 - 60 - duration);
+            campaigns.add(new Campaign(account, name, false, epochDay, sequence, size, dayStart + start, duration));
             sequence += size;
         }
         if (transactional > 0) {

@@ -1,0 +1,143 @@
+package com.bounceledger.classify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds many ASCII phrases with one cheap test per character: each phrase is keyed by its least common
+ * four characters; while the reply is read, the last four characters
+ * form an int that is looked up in a small bit filter that stays in the first-level cache. Only filter
+ * hits are checked against the phrases, after the reading. Unlike an automaton walk, the per-character
+ * work does not wait on the previous character's memory load.
+ */
+final class GramIndex {
+
+    static final int MIN_LENGTH = 4;
+    private static final int FILTER_BITS = 16;
+
+    private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+    private final int[] keys;
+    private final int[][] candidates;
+    private final char[][] phrases;
+    private final int[] phraseIds;
+
+    /**
+     * @param phrases ASCII phrases of at least {@link #MIN_LENGTH} characters
+     * @param ids     {@code ids[i]} is reported for {@code phrases[i]}
+     */
+    GramIndex(List<String> phrases, int[] ids) {
+        this.phrases = phrases.stream().map(String::toCharArray).toArray(char[][]::new);
+        this.phraseIds = ids.clone();
+        Map<Integer, List<Integer>> byKey = new HashMap<>();
+        for (int p = 0; p < this.phrases.length; p++) {
+            char[] phrase = this.phrases[p];
+            int keyEnd = rarestWindowEnd(phrase);
+            byKey.computeIfAbsent(window(phrase, keyEnd), k -> new ArrayList<>()).addAll(List.of(p, keyEnd));
+        }
+        int size = Integer.highestOneBit(Math.max(4, byKey.size() * 4));
+        this.keys = new int[size];
+        this.candidates = new int[size][];
+        byKey.forEach((key, pairs) -> {
+            setBit(key);
+            int slot = slot(key);
+            while (candidates[slot] != null) {
+                slot = (slot + 1) & (keys.length - 1);
+            }
+            keys[slot] = key;
+            candidates[slot] = pairs.stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
+    /** Whether some phrase may have its key in {@code window} (the last four characters read). */
+    boolean mayMatch(int window) {
+        int bit = bit(window);
+        return (filter[bit >>> 6] & 1L << bit) != 0;
+    }
+
+    /** Checks the phrases keyed by the window ending at {@code at} and reports the ones present. */
+    void verify(int key, int at, char[] text, int length, PhraseAutomaton.MatchSink sink) {
+        int slot = slot(key);
+        while (candidates[slot] != null) {
+            if (keys[slot] == key) {
+                int[] pairs = candidates[slot];
+                for (int i = 0; i < pairs.length; i += 2) {
+                    char[] phrase = phrases[pairs[i]];
+                    int start = at - pairs[i + 1];
+                    if (start >= 0 && start + phrase.length <= length && equalAt(text, start, phrase)) {
+                        sink.found(phraseIds[pairs[i]], start, start + phrase.length);
+                    }
+                }
+                return;
+            }
+            slot = (slot + 1) & (keys.length - 1);
+        }
+    }
+
+    /** The window of a character: ASCII as is, anything else as 0, which no phrase contains. */
+    static int shiftIn(int window, char c) {
+        return window << 8 | (c < 0x7F ? c : 0);
+    }
+
+    private static boolean equalAt(char[] text, int start, char[] phrase) {
+        for (int i = 0; i < phrase.length; i++) {
+            if (text[start + i] != phrase[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int slot(int key) {
+        return (key * 0x9E3779B1 >>> 7) & (keys.length - 1);
+    }
+
+    private static int bit(int window) {
+        return window * 0x9E3779B1 >>> (32 - FILTER_BITS);
+    }
+
+    private void setBit(int window) {
+        int bit = bit(window);
+        filter[bit >>> 6] |= 1L << bit;
+    }
+
+    private static int window(char[] phrase, int end) {
+        int window = 0;
+        for (int i = end - 3; i <= end; i++) {
+            window = shiftIn(window, phrase[i]);
+        }
+        return window;
+    }
+
+    /** The end of the four characters least likely in ordinary text, so the filter is rarely hit in vain. */
+    private static int rarestWindowEnd(char[] phrase) {
+        int bestEnd = phrase.length - 1;
+        int bestScore = Integer.MAX_VALUE;
+        for (int end = 3; end < phrase.length; end++) {
+            int score = 0;
+            for (int i = end - 3; i <= end; i++) {
+                score += commonness(phrase[i]);
+            }
+            if (score < bestScore) {
+                bestScore = score;
+                bestEnd = end;
+            }
+        }
+        return bestEnd;
+    }
+
+    private static int commonness(char c) {
+        return switch (c) {
+            case ' ' -> 12;
+            case 'e' -> 10;
+            case 't', 'a', 'o' -> 8;
+            case 'i', 'n', 's', 'r' -> 7;
+            case 'h', 'l', 'd' -> 5;
+            case 'c', 'u', 'm', '.' -> 4;
+            case 'f', 'p', 'g', 'w', 'y', 'b', ',', ':' -> 2;
+            case 'v', 'k', '-', '/' -> 1;
+            default -> 0;
+        };
+    }
+}
