@@ -32,8 +32,8 @@ public final class BounceClassifier {
 
     private final RuleBook rules;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-    /** "status:5.1.1" and the like, built once per code seen rather than once per reply. */
-    private final StatusLabel[] statusLabels = new StatusLabel[1024];
+    /** The rule and the label ("status:5.1.1") of each status code seen, found once rather than per reply. */
+    private final StatusEntry[] statusCache = new StatusEntry[1024];
     private final String[] replyLabels = new String[600];
 
     private BounceClassifier(RuleBook rules) {
@@ -120,13 +120,14 @@ public final class BounceClassifier {
         Reason reason;
         String label;
         DecisionSource source;
-        StatusRule statusRule = rules.status(status);
+        StatusEntry statusEntry = statusEntry(status);
+        StatusRule statusRule = statusEntry == null ? null : statusEntry.rule();
         PhraseRule text = findings.text;
         Reason hinted = hint == null || hint.isBlank() ? null : rules.hint(hint.strip().toLowerCase(Locale.ROOT));
         Reason byReply = rules.reply(replyCode);
         if (statusRule != null && statusRule.decides() && (text == null || !statusRule.yieldsTo(text.reason()))) {
             reason = statusRule.reason();
-            label = statusLabel(status);
+            label = statusEntry.label();
             source = DecisionSource.STATUS;
         } else if (text != null) {
             reason = text.reason();
@@ -139,7 +140,7 @@ public final class BounceClassifier {
             source = DecisionSource.HINT;
         } else if (statusRule != null) {
             reason = statusRule.reason();
-            label = statusLabel(status);
+            label = statusEntry.label();
             source = DecisionSource.STATUS;
         } else if (byReply != null) {
             reason = byReply;
@@ -159,18 +160,21 @@ public final class BounceClassifier {
         return result(reason, label, temporary);
     }
 
-    /** Final fields make a label safe to share through the racy cache array. */
-    private record StatusLabel(int status, String label) {
+    /** Final fields make an entry safe to share between threads through the racy cache array. */
+    private record StatusEntry(int status, StatusRule rule, String label) {
     }
 
-    private String statusLabel(int status) {
-        int slot = (status * 31 + StatusCode.detail(status)) & (statusLabels.length - 1);
-        StatusLabel cached = statusLabels[slot];
-        if (cached == null || cached.status() != status) {
-            cached = new StatusLabel(status, "status:" + StatusCode.format(status));
-            statusLabels[slot] = cached;
+    private StatusEntry statusEntry(int status) {
+        if (status == StatusCode.NONE) {
+            return null;
         }
-        return cached.label();
+        int slot = (status * 31 + StatusCode.detail(status)) & (statusCache.length - 1);
+        StatusEntry cached = statusCache[slot];
+        if (cached == null || cached.status() != status) {
+            cached = new StatusEntry(status, rules.status(status), "status:" + StatusCode.format(status));
+            statusCache[slot] = cached;
+        }
+        return cached;
     }
 
     private static Classification result(Reason reason, String label, boolean temporary) {

@@ -16,7 +16,13 @@ final class GramIndex {
 
     static final int MIN_LENGTH = 4;
     private static final int FILTER_BITS = 16;
-
+    /** Words nearly every reply uses: a key inside one of them would send most replies to the check. */
+    private static final String EVERYDAY_REPLY_WORDS = " smtp esmtp mail e-mail email recipient recipients address"
+            + " command https:// http:// www. .com .net .org unable reply rejected rejecting rcpt message messages"
+            + " connection mailbox from exist exists server service services invalid unknown request requested"
+            + " temporary temporarily error errors quota destination account postmaster domain delivery delivered"
+            + " deliver policy sender sending spam status user users please information the and for not has been"
+            + " was this that with your you host said denied access action taken failed failure permanent ";
     private final long[] filter = new long[1 << (FILTER_BITS - 6)];
     private final int[] keys;
     private final int[][] candidates;
@@ -110,12 +116,12 @@ final class GramIndex {
         return window;
     }
 
-    /** The end of the four characters least likely in ordinary text, so the filter is rarely hit in vain. */
+    /** The end of the four characters least likely in ordinary replies, so the filter is rarely hit in vain. */
     private static int rarestWindowEnd(char[] phrase) {
         int bestEnd = phrase.length - 1;
         int bestScore = Integer.MAX_VALUE;
         for (int end = 3; end < phrase.length; end++) {
-            int score = 0;
+            int score = EVERYDAY_REPLY_WORDS.contains(new String(phrase, end - 3, 4)) ? 100 : 0;
             for (int i = end - 3; i <= end; i++) {
                 score += commonness(phrase[i]);
             }
