@@ -27,7 +27,7 @@ public final class BounceClassifier {
     /** Per-thread working memory: classification allocates nothing but its result. */
     private final class Scratch {
         final ReplyText reply = new ReplyText();
-        final TextMatcher.Findings findings = new TextMatcher.Findings(rules.matcher.ruleCount());
+        final TextMatcher.Findings findings = new TextMatcher.Findings(rules.matcher.ruleCount(), rules.matcher.phraseCount());
     }
 
     private final RuleBook rules;

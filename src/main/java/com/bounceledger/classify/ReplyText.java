@@ -46,7 +46,7 @@ final class ReplyText {
         boolean lastSpace = true;
         for (int i = 0; i < rawLength; i++) {
             char c = raw[i];
-            if (c >= '0' && c <= '9' && startsToken(raw, i)) {
+            if ((char) (c - '0') <= 9 && startsToken(raw, i)) {
                 int tokenEnd = readCodeToken(raw, i, rawLength);
                 if (tokenEnd > 0) {
                     i = tokenEnd - 1;

@@ -20,14 +20,16 @@ final class TextMatcher {
         int[] end = new int[32];
         int count;
         int[] ruleStamp;
+        int[] phraseStamp;
         int stamp;
         PhraseRule receiver;
         PhraseRule text;
         Stage stage;
         int stageAt;
 
-        Findings(int ruleCount) {
+        Findings(int ruleCount, int phraseCount) {
             ruleStamp = new int[ruleCount];
+            phraseStamp = new int[phraseCount];
         }
 
         @Override
@@ -41,6 +43,7 @@ final class TextMatcher {
             start[count] = from;
             end[count] = to;
             count++;
+            phraseStamp[phraseId] = stamp;
         }
     }
 
@@ -76,6 +79,10 @@ final class TextMatcher {
         return rules.length;
     }
 
+    int phraseCount() {
+        return rulesByFirstPart.length;
+    }
+
     String describeSize() {
         return rules.length + " phrase rules"
                 + (unicode == null ? "" : "; non-ASCII automaton " + unicode.stateCount() + " states x " + unicode.classCount() + " classes");
@@ -84,6 +91,11 @@ final class TextMatcher {
     /** Reads a diagnostic into {@code reply} and collects every phrase occurrence into {@code findings}. */
     void read(String diagnostic, ReplyText reply, Findings findings) {
         findings.count = 0;
+        if (++findings.stamp == 0) {
+            java.util.Arrays.fill(findings.ruleStamp, 0);
+            java.util.Arrays.fill(findings.phraseStamp, 0);
+            findings.stamp = 1;
+        }
         reply.read(diagnostic, ascii);
         for (int h = 0; h < reply.hitCount; h++) {
             ascii.verify(reply.hitWindow[h], reply.hitAt[h], reply.chars, reply.length, findings);
@@ -104,10 +116,6 @@ final class TextMatcher {
         findings.text = null;
         findings.stage = Stage.NONE;
         findings.stageAt = -1;
-        if (++findings.stamp == 0) {
-            java.util.Arrays.fill(findings.ruleStamp, 0);
-            findings.stamp = 1;
-        }
         for (int m = 0; m < findings.count; m++) {
             for (int ruleId : rulesByFirstPart[findings.phrase[m]]) {
                 consider(rules[ruleId], m, failure, findings);
@@ -166,6 +174,11 @@ final class TextMatcher {
 
     /** Each part must occur after the end of the previous one. */
     private static boolean inOrder(int[] parts, Findings findings) {
+        for (int part : parts) {
+            if (findings.phraseStamp[part] != findings.stamp) {
+                return false; // a part that does not occur at all: no need to look at positions
+            }
+        }
         int position = 0;
         for (int part : parts) {
             int bestEnd = Integer.MAX_VALUE;
