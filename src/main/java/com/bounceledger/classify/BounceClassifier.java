@@ -93,7 +93,7 @@ public final class BounceClassifier {
         }
     }
 
-    /** Sizes of the compiled phrase automata, for the benchmark's report. */
+    /** Sizes of the compiled phrase matchers, for the benchmark's report. */
     String describe() {
         return rules.matcher.describeSize();
     }
@@ -117,47 +117,43 @@ public final class BounceClassifier {
             return result(findings.receiver.reason(), findings.receiver.label(), temporary);
         }
 
-        Reason reason;
-        String label;
-        DecisionSource source;
+        Decision decision = firstToSpeak(status, replyCode, temporary, failure, findings.text, hint);
+        AdjustRule adjust = rules.adjust(decision.reason(), findings.stage, decision.source(), status, temporary);
+        if (adjust != null) {
+            return result(adjust.to(), decision.label() + "; " + adjust.label(), temporary);
+        }
+        return result(decision.reason(), decision.label(), temporary);
+    }
+
+    /** What decided, before the context adjusts it. */
+    private record Decision(Reason reason, String label, DecisionSource source) {
+    }
+
+    /** Precise status code, text, hint, vague status code, reply code, default: the first that speaks. */
+    private Decision firstToSpeak(int status, int replyCode, boolean temporary, boolean failure, PhraseRule text, String hint) {
         StatusEntry statusEntry = statusEntry(status);
         StatusRule statusRule = statusEntry == null ? null : statusEntry.rule();
-        PhraseRule text = findings.text;
-        Reason hinted = hint == null || hint.isBlank() ? null : rules.hint(hint.strip().toLowerCase(Locale.ROOT));
-        Reason byReply = rules.reply(replyCode);
         if (statusRule != null && statusRule.decides() && (text == null || !statusRule.yieldsTo(text.reason()))) {
-            reason = statusRule.reason();
-            label = statusEntry.label();
-            source = DecisionSource.STATUS;
-        } else if (text != null) {
-            reason = text.reason();
-            label = text.label();
-            source = DecisionSource.TEXT;
-        } else if (hinted != null && !(temporary && hinted.defaultGroup() == BounceGroup.HARD)) {
-            // a temporary reply with nothing but a hint is not evidence enough against the address
-            reason = hinted;
-            label = "hint:" + hint.strip().toLowerCase(Locale.ROOT);
-            source = DecisionSource.HINT;
-        } else if (statusRule != null) {
-            reason = statusRule.reason();
-            label = statusEntry.label();
-            source = DecisionSource.STATUS;
-        } else if (byReply != null) {
-            reason = byReply;
-            label = replyLabels[replyCode];
-            source = DecisionSource.REPLY;
-        } else {
-            reason = failure ? Reason.ONHOLD : Reason.UNDEFINED;
-            label = "default:" + reason.code();
-            source = DecisionSource.DEFAULT;
+            return new Decision(statusRule.reason(), statusEntry.label(), DecisionSource.STATUS);
         }
-
-        AdjustRule adjust = rules.adjust(reason, findings.stage, source, status, temporary);
-        if (adjust != null) {
-            reason = adjust.to();
-            label = label + "; " + adjust.label();
+        if (text != null) {
+            return new Decision(text.reason(), text.label(), DecisionSource.TEXT);
         }
-        return result(reason, label, temporary);
+        String category = hint == null || hint.isBlank() ? null : hint.strip().toLowerCase(Locale.ROOT);
+        Reason hinted = category == null ? null : rules.hint(category);
+        // a temporary reply with nothing but a hint is not evidence enough against the address
+        if (hinted != null && !(temporary && hinted.defaultGroup() == BounceGroup.HARD)) {
+            return new Decision(hinted, "hint:" + category, DecisionSource.HINT);
+        }
+        if (statusRule != null) {
+            return new Decision(statusRule.reason(), statusEntry.label(), DecisionSource.STATUS);
+        }
+        Reason byReply = rules.reply(replyCode);
+        if (byReply != null) {
+            return new Decision(byReply, replyLabels[replyCode], DecisionSource.REPLY);
+        }
+        Reason fallback = failure ? Reason.ONHOLD : Reason.UNDEFINED;
+        return new Decision(fallback, "default:" + fallback.code(), DecisionSource.DEFAULT);
     }
 
     /** Final fields make an entry safe to share between threads through the racy cache array. */

@@ -1,5 +1,7 @@
 package com.bounceledger.classify;
 
+import java.util.Arrays;
+
 /**
  * A diagnostic read once: folded into matching form (see {@link TextFolding}) with SMTP code tokens
  * ("550 5.1.1", "550-5.7.1", "5.2.2") taken out, so that phrases split by multi-line replies such as
@@ -88,8 +90,8 @@ final class ReplyText {
 
     private void hit(int at, int window) {
         if (hitCount == hitAt.length) {
-            hitAt = java.util.Arrays.copyOf(hitAt, hitCount * 2);
-            hitWindow = java.util.Arrays.copyOf(hitWindow, hitCount * 2);
+            hitAt = Arrays.copyOf(hitAt, hitCount * 2);
+            hitWindow = Arrays.copyOf(hitWindow, hitCount * 2);
         }
         hitAt[hitCount] = at;
         hitWindow[hitCount++] = window;

@@ -1,15 +1,16 @@
 package com.bounceledger.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds, in one pass over a folded reply, the stage phrase said last, the best receiver rule and the
- * best generic text rule. ASCII phrases and phrases with other characters (Japanese, Russian) live in
- * two automata so the common all-ASCII reply walks a small table; the second runs only on replies
- * that have non-ASCII characters.
+ * Finds the phrases of the rules in a reply, then picks the stage said last, the best receiver rule and
+ * the best generic text rule. Latin-script phrases are found by a {@link GramIndex} while the reply is
+ * read; phrases in other scripts (Japanese, Russian) by an automaton that runs only on replies that
+ * have such characters.
  */
 final class TextMatcher {
 
@@ -35,9 +36,9 @@ final class TextMatcher {
         @Override
         public void found(int phraseId, int from, int to) {
             if (count == phrase.length) {
-                phrase = java.util.Arrays.copyOf(phrase, count * 2);
-                start = java.util.Arrays.copyOf(start, count * 2);
-                end = java.util.Arrays.copyOf(end, count * 2);
+                phrase = Arrays.copyOf(phrase, count * 2);
+                start = Arrays.copyOf(start, count * 2);
+                end = Arrays.copyOf(end, count * 2);
             }
             phrase[count] = phraseId;
             start[count] = from;
@@ -92,8 +93,8 @@ final class TextMatcher {
     void read(String diagnostic, ReplyText reply, Findings findings) {
         findings.count = 0;
         if (++findings.stamp == 0) {
-            java.util.Arrays.fill(findings.ruleStamp, 0);
-            java.util.Arrays.fill(findings.phraseStamp, 0);
+            Arrays.fill(findings.ruleStamp, 0);
+            Arrays.fill(findings.phraseStamp, 0);
             findings.stamp = 1;
         }
         reply.read(diagnostic, ascii);
