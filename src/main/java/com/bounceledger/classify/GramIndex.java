@@ -7,10 +7,9 @@ import java.util.Map;
 
 /**
  * Finds many ASCII phrases with one cheap test per character: each phrase is keyed by its least common
- * four characters; while the reply is read, the last four characters
- * form an int that is looked up in a small bit filter that stays in the first-level cache. Only filter
- * hits are checked against the phrases, after the reading. Unlike an automaton walk, the per-character
- * work does not wait on the previous character's memory load.
+ * four characters; a scan slides a four-character window, kept in an int, over the text and looks it up
+ * in a small bit filter that stays in cache. Only filter hits are checked against the phrases. Unlike an
+ * automaton walk, the work for one character does not wait on the previous character's memory load.
  */
 final class GramIndex {
 
@@ -24,6 +23,7 @@ final class GramIndex {
             + " deliver policy sender sending spam status user users please information the and for not has been"
             + " was this that with your you host said denied access action taken failed failure permanent ";
     private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+    private final int slotShift;
     private final int[] keys;
     private final int[][] candidates;
     private final char[][] phrases;
@@ -39,10 +39,11 @@ final class GramIndex {
         Map<Integer, List<Integer>> byKey = new HashMap<>();
         for (int p = 0; p < this.phrases.length; p++) {
             char[] phrase = this.phrases[p];
-            int keyEnd = rarestWindowEnd(phrase);
+            int keyEnd = cheapestWindowEnd(phrase, byKey);
             byKey.computeIfAbsent(window(phrase, keyEnd), k -> new ArrayList<>()).addAll(List.of(p, keyEnd));
         }
         int size = Integer.highestOneBit(Math.max(4, byKey.size() * 4));
+        this.slotShift = 32 - Integer.numberOfTrailingZeros(size);
         this.keys = new int[size];
         this.candidates = new int[size][];
         byKey.forEach((key, pairs) -> {
@@ -56,14 +57,21 @@ final class GramIndex {
         });
     }
 
-    /** Whether some phrase may have its key in {@code window} (the last four characters read). */
-    boolean mayMatch(int window) {
-        int bit = bit(window);
-        return (filter[bit >>> 6] & 1L << bit) != 0;
+    /** Reports every occurrence of the phrases in {@code text[0, length)}. */
+    void scan(char[] text, int length, PhraseAutomaton.MatchSink sink) {
+        long[] bits = filter;
+        int window = 0;
+        for (int i = 0; i < length; i++) {
+            window = shiftIn(window, text[i]);
+            int bit = bit(window);
+            if ((bits[bit >>> 6] & 1L << bit) != 0) {
+                verify(window, i, text, length, sink);
+            }
+        }
     }
 
     /** Checks the phrases keyed by the window ending at {@code at} and reports the ones present. */
-    void verify(int key, int at, char[] text, int length, PhraseAutomaton.MatchSink sink) {
+    private void verify(int key, int at, char[] text, int length, PhraseAutomaton.MatchSink sink) {
         int slot = slot(key);
         while (candidates[slot] != null) {
             if (keys[slot] == key) {
@@ -81,8 +89,8 @@ final class GramIndex {
         }
     }
 
-    /** The window of a character: ASCII as is, anything else as 0, which no phrase contains. */
-    static int shiftIn(int window, char c) {
+    /** The window after a character: ASCII as is, anything else as 0, which no phrase contains. */
+    private static int shiftIn(int window, char c) {
         return window << 8 | (c < 0x7F ? c : 0);
     }
 
@@ -95,8 +103,9 @@ final class GramIndex {
         return true;
     }
 
+    /** Top bits of the product: every character of the key counts (the low bits would ignore the first). */
     private int slot(int key) {
-        return (key * 0x9E3779B1 >>> 7) & (keys.length - 1);
+        return key * 0x9E3779B1 >>> slotShift;
     }
 
     private static int bit(int window) {
@@ -116,17 +125,25 @@ final class GramIndex {
         return window;
     }
 
-    /** The end of the four characters least likely in ordinary replies, so the filter is rarely hit in vain. */
-    private static int rarestWindowEnd(char[] phrase) {
+    /**
+     * The end of the key window that should cost least: a window is checked as often as it occurs in
+     * replies (estimated from how common its characters are, and very often if it is part of a word
+     * nearly every reply uses) and then costs one comparison per phrase sharing it.
+     */
+    private static int cheapestWindowEnd(char[] phrase, Map<Integer, List<Integer>> keysSoFar) {
         int bestEnd = phrase.length - 1;
-        int bestScore = Integer.MAX_VALUE;
+        double bestCost = Double.MAX_VALUE;
         for (int end = 3; end < phrase.length; end++) {
-            int score = EVERYDAY_REPLY_WORDS.contains(new String(phrase, end - 3, 4)) ? 100 : 0;
+            int commonness = 0;
             for (int i = end - 3; i <= end; i++) {
-                score += commonness(phrase[i]);
+                commonness += commonness(phrase[i]);
             }
-            if (score < bestScore) {
-                bestScore = score;
+            double frequency = Math.pow(2, commonness / 6.0)
+                    * (EVERYDAY_REPLY_WORDS.contains(new String(phrase, end - 3, 4)) ? 64 : 1);
+            List<Integer> sharing = keysSoFar.get(window(phrase, end));
+            double cost = frequency * (1 + (sharing == null ? 0 : sharing.size() / 2));
+            if (cost < bestCost) {
+                bestCost = cost;
                 bestEnd = end;
             }
         }

@@ -1,7 +1,5 @@
 package com.bounceledger.classify;
 
-import java.util.Arrays;
-
 /**
  * A diagnostic read once: folded into matching form (see {@link TextFolding}) with SMTP code tokens
  * ("550 5.1.1", "550-5.7.1", "5.2.2") taken out, so that phrases split by multi-line replies such as
@@ -18,16 +16,7 @@ final class ReplyText {
     int replyCode;
     int status;
 
-    /** Where the gram filter was hit: the position of the window's last character, and the window. */
-    int[] hitAt = new int[16];
-    int[] hitWindow = new int[16];
-    int hitCount;
-
-    /**
-     * Reads the diagnostic and, in the same pass, notes where the last four folded characters may end the
-     * key of an ASCII phrase of {@code grams} (checked afterwards by {@link GramIndex#verify}).
-     */
-    void read(String diagnostic, GramIndex grams) {
+    void read(String diagnostic) {
         int rawLength = diagnostic == null ? 0 : diagnostic.length();
         if (chars.length < rawLength + 2) {
             chars = new char[rawLength + 2];
@@ -39,12 +28,9 @@ final class ReplyText {
         replyCode = -1;
         status = StatusCode.NONE;
         nonAscii = false;
-        hitCount = 0;
         char[] out = chars;
         int n = 0;
-        out[n] = ' ';
-        int window = GramIndex.shiftIn(0, ' ');
-        n++;
+        out[n++] = ' ';
         boolean lastSpace = true;
         for (int i = 0; i < rawLength; i++) {
             char c = raw[i];
@@ -53,12 +39,7 @@ final class ReplyText {
                 if (tokenEnd > 0) {
                     i = tokenEnd - 1;
                     if (!lastSpace) {
-                        out[n] = ' ';
-                        window = GramIndex.shiftIn(window, ' ');
-                        if (grams.mayMatch(window)) {
-                            hit(n, window);
-                        }
-                        n++;
+                        out[n++] = ' ';
                         lastSpace = true;
                     }
                     continue;
@@ -68,33 +49,14 @@ final class ReplyText {
             if (f == ' ' && lastSpace) {
                 continue;
             }
-            out[n] = f;
-            window = GramIndex.shiftIn(window, f);
-            if (grams.mayMatch(window)) {
-                hit(n, window);
-            }
-            n++;
+            out[n++] = f;
             lastSpace = f == ' ';
             nonAscii |= f >= 0x80;
         }
         if (!lastSpace) {
-            out[n] = ' ';
-            window = GramIndex.shiftIn(window, ' ');
-            if (grams.mayMatch(window)) {
-                hit(n, window);
-            }
-            n++;
+            out[n++] = ' ';
         }
         length = n;
-    }
-
-    private void hit(int at, int window) {
-        if (hitCount == hitAt.length) {
-            hitAt = Arrays.copyOf(hitAt, hitCount * 2);
-            hitWindow = Arrays.copyOf(hitWindow, hitCount * 2);
-        }
-        hitAt[hitCount] = at;
-        hitWindow[hitCount++] = window;
     }
 
     private static boolean startsToken(char[] raw, int i) {

@@ -8,9 +8,8 @@ import java.util.Map;
 
 /**
  * Finds the phrases of the rules in a reply, then picks the stage said last, the best receiver rule and
- * the best generic text rule. Latin-script phrases are found by a {@link GramIndex} while the reply is
- * read; phrases in other scripts (Japanese, Russian) by an automaton that runs only on replies that
- * have such characters.
+ * the best generic text rule. Latin-script phrases are found by a {@link GramIndex}; phrases in other
+ * scripts (Japanese, Russian) by an automaton that runs only on replies that have such characters.
  */
 final class TextMatcher {
 
@@ -97,10 +96,8 @@ final class TextMatcher {
             Arrays.fill(findings.phraseStamp, 0);
             findings.stamp = 1;
         }
-        reply.read(diagnostic, ascii);
-        for (int h = 0; h < reply.hitCount; h++) {
-            ascii.verify(reply.hitWindow[h], reply.hitAt[h], reply.chars, reply.length, findings);
-        }
+        reply.read(diagnostic);
+        ascii.scan(reply.chars, reply.length, findings);
         if (reply.nonAscii && unicode != null) {
             unicode.scan(reply.chars, reply.length, findings);
         }
