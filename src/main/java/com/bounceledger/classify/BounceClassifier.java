@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Classifies a bounce from its reply code, enhanced status code and diagnostic text (any language),
@@ -32,15 +34,33 @@ public final class BounceClassifier {
 
     private final RuleBook rules;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-    /** The rule and the label ("status:5.1.1") of each status code seen, found once rather than per reply. */
+    /** Decisions made once: per phrase rule (by id), per reply code, per hint category, by default. */
+    private final Decision[] phraseDecisions;
+    private final Decision[] replyDecisions = new Decision[600];
+    private final Map<String, Decision> hintDecisions = new HashMap<>();
+    private final Decision onHold = new Decision(Reason.ONHOLD, "default:onhold", DecisionSource.DEFAULT);
+    private final Decision undefined = new Decision(Reason.UNDEFINED, "default:undefined", DecisionSource.DEFAULT);
+    /** The rule and decision of each status code seen, found once rather than per reply. */
     private final StatusEntry[] statusCache = new StatusEntry[1024];
-    private final String[] replyLabels = new String[600];
 
     private BounceClassifier(RuleBook rules) {
         this.rules = rules;
-        for (int code = 0; code < replyLabels.length; code++) {
-            replyLabels[code] = "reply:" + code;
+        this.phraseDecisions = new Decision[rules.matcher.ruleCount()];
+        for (int id = 0; id < phraseDecisions.length; id++) {
+            PhraseRule rule = rules.matcher.rule(id);
+            if (rule.kind() != PhraseRule.Kind.STAGE) {
+                DecisionSource source = rule.kind() == PhraseRule.Kind.RECEIVER ? DecisionSource.RECEIVER : DecisionSource.TEXT;
+                phraseDecisions[id] = new Decision(rule.reason(), rule.label(), source);
+            }
         }
+        for (int code = 0; code < replyDecisions.length; code++) {
+            Reason reason = rules.reply(code);
+            if (reason != null) {
+                replyDecisions[code] = new Decision(reason, "reply:" + code, DecisionSource.REPLY);
+            }
+        }
+        rules.hints().forEach((category, reason) ->
+                hintDecisions.put(category, new Decision(reason, "hint:" + category, DecisionSource.HINT)));
     }
 
     /** The classifier with the rules shipped in the jar. */
@@ -113,51 +133,45 @@ public final class BounceClassifier {
         boolean failure = replyCode >= 400 || status != StatusCode.NONE && StatusCode.codeClass(status) >= 4;
 
         rules.matcher.judge(failure, findings);
-        if (findings.receiver != null) {
-            return result(findings.receiver.reason(), findings.receiver.label(), temporary);
+        if (findings.receiver >= 0) {
+            return phraseDecisions[findings.receiver].result(temporary);
         }
-
         Decision decision = firstToSpeak(status, replyCode, temporary, failure, findings.text, hint);
-        AdjustRule adjust = rules.adjust(decision.reason(), findings.stage, decision.source(), status, temporary);
-        if (adjust != null) {
-            return result(adjust.to(), decision.label() + "; " + adjust.label(), temporary);
+        AdjustRule adjust = rules.adjust(decision.reason(), Stage.of(findings.stage), decision.source(), status, temporary);
+        if (adjust == null) {
+            return decision.result(temporary);
         }
-        return result(decision.reason(), decision.label(), temporary);
-    }
-
-    /** What decided, before the context adjusts it. */
-    private record Decision(Reason reason, String label, DecisionSource source) {
+        Reason adjusted = adjust.to();
+        return new Classification(adjusted, adjusted.groupFor(temporary), decision.label() + "; " + adjust.label());
     }
 
     /** Precise status code, text, hint, vague status code, reply code, default: the first that speaks. */
-    private Decision firstToSpeak(int status, int replyCode, boolean temporary, boolean failure, PhraseRule text, String hint) {
+    private Decision firstToSpeak(int status, int replyCode, boolean temporary, boolean failure, int textRule, String hint) {
         StatusEntry statusEntry = statusEntry(status);
         StatusRule statusRule = statusEntry == null ? null : statusEntry.rule();
+        Decision text = textRule < 0 ? null : phraseDecisions[textRule];
         if (statusRule != null && statusRule.decides() && (text == null || !statusRule.yieldsTo(text.reason()))) {
-            return new Decision(statusRule.reason(), statusEntry.label(), DecisionSource.STATUS);
+            return statusEntry.decision();
         }
         if (text != null) {
-            return new Decision(text.reason(), text.label(), DecisionSource.TEXT);
+            return text;
         }
-        String category = hint == null || hint.isBlank() ? null : hint.strip().toLowerCase(Locale.ROOT);
-        Reason hinted = category == null ? null : rules.hint(category);
+        Decision hinted = hint == null || hint.isBlank() ? null : hintDecisions.get(hint.strip().toLowerCase(Locale.ROOT));
         // a temporary reply with nothing but a hint is not evidence enough against the address
-        if (hinted != null && !(temporary && hinted.defaultGroup() == BounceGroup.HARD)) {
-            return new Decision(hinted, "hint:" + category, DecisionSource.HINT);
+        if (hinted != null && !(temporary && hinted.reason().defaultGroup() == BounceGroup.HARD)) {
+            return hinted;
         }
         if (statusRule != null) {
-            return new Decision(statusRule.reason(), statusEntry.label(), DecisionSource.STATUS);
+            return statusEntry.decision();
         }
-        Reason byReply = rules.reply(replyCode);
-        if (byReply != null) {
-            return new Decision(byReply, replyLabels[replyCode], DecisionSource.REPLY);
+        if (replyCode >= 0 && replyDecisions[replyCode] != null) {
+            return replyDecisions[replyCode];
         }
-        Reason fallback = failure ? Reason.ONHOLD : Reason.UNDEFINED;
-        return new Decision(fallback, "default:" + fallback.code(), DecisionSource.DEFAULT);
+        return failure ? onHold : undefined;
     }
 
     /** Final fields make an entry safe to share between threads through the racy cache array. */
-    private record StatusEntry(int status, StatusRule rule, String label) {
+    private record StatusEntry(int status, StatusRule rule, Decision decision) {
     }
 
     private StatusEntry statusEntry(int status) {
@@ -167,14 +181,13 @@ public final class BounceClassifier {
         int slot = (status * 31 + StatusCode.detail(status)) & (statusCache.length - 1);
         StatusEntry cached = statusCache[slot];
         if (cached == null || cached.status() != status) {
-            cached = new StatusEntry(status, rules.status(status), "status:" + StatusCode.format(status));
+            StatusRule rule = rules.status(status);
+            Decision decision = rule == null ? null
+                    : new Decision(rule.reason(), "status:" + StatusCode.format(status), DecisionSource.STATUS);
+            cached = new StatusEntry(status, rule, decision);
             statusCache[slot] = cached;
         }
         return cached;
-    }
-
-    private static Classification result(Reason reason, String label, boolean temporary) {
-        return new Classification(reason, reason.groupFor(temporary), label);
     }
 
     /**

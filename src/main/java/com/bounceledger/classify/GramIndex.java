@@ -1,7 +1,7 @@
 package com.bounceledger.classify;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,37 +24,58 @@ final class GramIndex {
             + " was this that with your you host said denied access action taken failed failure permanent ";
     private final long[] filter = new long[1 << (FILTER_BITS - 6)];
     private final int slotShift;
-    private final int[] keys;
-    private final int[][] candidates;
-    private final char[][] phrases;
-    private final int[] phraseIds;
+    /** Open addressing, three ints a slot: key, first candidate, end of candidates (0, 0 when empty). */
+    private final int[] slots;
+    /** Candidates of one key are contiguous: where the phrase starts in the pool, its length, where its key ends, its id. */
+    private final int[] candidateStart;
+    private final int[] candidateLength;
+    private final int[] candidateKeyEnd;
+    private final int[] candidateId;
+    /** All phrases' characters, one after the other, so checks read neighbouring memory. */
+    private final char[] pool;
 
     /**
      * @param phrases ASCII phrases of at least {@link #MIN_LENGTH} characters
-     * @param ids     {@code ids[i]} is reported for {@code phrases[i]}
+     * @param ids     {@code ids[i]} is reported for {@code phrases.get(i)}
      */
     GramIndex(List<String> phrases, int[] ids) {
-        this.phrases = phrases.stream().map(String::toCharArray).toArray(char[][]::new);
-        this.phraseIds = ids.clone();
-        Map<Integer, List<Integer>> byKey = new HashMap<>();
-        for (int p = 0; p < this.phrases.length; p++) {
-            char[] phrase = this.phrases[p];
-            int keyEnd = cheapestWindowEnd(phrase, byKey);
-            byKey.computeIfAbsent(window(phrase, keyEnd), k -> new ArrayList<>()).addAll(List.of(p, keyEnd));
+        Map<Integer, List<Integer>> byKey = new LinkedHashMap<>();
+        int[] keyEnds = new int[phrases.size()];
+        for (int p = 0; p < phrases.size(); p++) {
+            char[] phrase = phrases.get(p).toCharArray();
+            keyEnds[p] = cheapestWindowEnd(phrase, byKey);
+            byKey.computeIfAbsent(window(phrase, keyEnds[p]), k -> new ArrayList<>()).add(p);
         }
+        int count = phrases.size();
+        this.candidateStart = new int[count];
+        this.candidateLength = new int[count];
+        this.candidateKeyEnd = new int[count];
+        this.candidateId = new int[count];
+        StringBuilder allChars = new StringBuilder();
         int size = Integer.highestOneBit(Math.max(4, byKey.size() * 4));
         this.slotShift = 32 - Integer.numberOfTrailingZeros(size);
-        this.keys = new int[size];
-        this.candidates = new int[size][];
-        byKey.forEach((key, pairs) -> {
+        this.slots = new int[size * 3];
+        int next = 0;
+        for (Map.Entry<Integer, List<Integer>> entry : byKey.entrySet()) {
+            int key = entry.getKey();
             setBit(key);
             int slot = slot(key);
-            while (candidates[slot] != null) {
-                slot = (slot + 1) & (keys.length - 1);
+            while (slots[slot * 3 + 2] != 0) {
+                slot = (slot + 1) & (size - 1);
             }
-            keys[slot] = key;
-            candidates[slot] = pairs.stream().mapToInt(Integer::intValue).toArray();
-        });
+            slots[slot * 3] = key;
+            slots[slot * 3 + 1] = next;
+            for (int p : entry.getValue()) {
+                candidateStart[next] = allChars.length();
+                candidateLength[next] = phrases.get(p).length();
+                candidateKeyEnd[next] = keyEnds[p];
+                candidateId[next] = ids[p];
+                allChars.append(phrases.get(p));
+                next++;
+            }
+            slots[slot * 3 + 2] = next;
+        }
+        this.pool = allChars.toString().toCharArray();
     }
 
     /** Reports every occurrence of the phrases in {@code text[0, length)}. */
@@ -72,20 +93,18 @@ final class GramIndex {
 
     /** Checks the phrases keyed by the window ending at {@code at} and reports the ones present. */
     private void verify(int key, int at, char[] text, int length, PhraseAutomaton.MatchSink sink) {
-        int slot = slot(key);
-        while (candidates[slot] != null) {
-            if (keys[slot] == key) {
-                int[] pairs = candidates[slot];
-                for (int i = 0; i < pairs.length; i += 2) {
-                    char[] phrase = phrases[pairs[i]];
-                    int start = at - pairs[i + 1];
-                    if (start >= 0 && start + phrase.length <= length && equalAt(text, start, phrase)) {
-                        sink.found(phraseIds[pairs[i]], start, start + phrase.length);
+        int mask = slots.length / 3 - 1;
+        for (int slot = slot(key); slots[slot * 3 + 2] != 0; slot = (slot + 1) & mask) {
+            if (slots[slot * 3] == key) {
+                for (int c = slots[slot * 3 + 1]; c < slots[slot * 3 + 2]; c++) {
+                    int start = at - candidateKeyEnd[c];
+                    int phraseLength = candidateLength[c];
+                    if (start >= 0 && start + phraseLength <= length && equalAt(text, start, candidateStart[c], phraseLength)) {
+                        sink.found(candidateId[c], start, start + phraseLength);
                     }
                 }
                 return;
             }
-            slot = (slot + 1) & (keys.length - 1);
         }
     }
 
@@ -94,9 +113,9 @@ final class GramIndex {
         return window << 8 | (c < 0x7F ? c : 0);
     }
 
-    private static boolean equalAt(char[] text, int start, char[] phrase) {
-        for (int i = 0; i < phrase.length; i++) {
-            if (text[start + i] != phrase[i]) {
+    private boolean equalAt(char[] text, int start, int poolStart, int length) {
+        for (int i = 0; i < length; i++) {
+            if (text[start + i] != pool[poolStart + i]) {
                 return false;
             }
         }

@@ -22,9 +22,11 @@ final class TextMatcher {
         int[] ruleStamp;
         int[] phraseStamp;
         int stamp;
-        PhraseRule receiver;
-        PhraseRule text;
-        Stage stage;
+        /** Ids of the best receiver and text rules, -1 for none; ids rather than references keep the
+         *  per-reply writes to this long-lived object free of garbage-collector barriers. */
+        int receiver;
+        int text;
+        int stage;
         int stageAt;
 
         Findings(int ruleCount, int phraseCount) {
@@ -79,6 +81,10 @@ final class TextMatcher {
         return rules.length;
     }
 
+    PhraseRule rule(int id) {
+        return rules[id];
+    }
+
     int phraseCount() {
         return rulesByFirstPart.length;
     }
@@ -110,9 +116,9 @@ final class TextMatcher {
      *                because a reply with a failure code is a bounce whatever it quotes
      */
     void judge(boolean failure, Findings findings) {
-        findings.receiver = null;
-        findings.text = null;
-        findings.stage = Stage.NONE;
+        findings.receiver = -1;
+        findings.text = -1;
+        findings.stage = Stage.NONE.ordinal();
         findings.stageAt = -1;
         for (int m = 0; m < findings.count; m++) {
             for (int ruleId : rulesByFirstPart[findings.phrase[m]]) {
@@ -126,7 +132,7 @@ final class TextMatcher {
         if (rule.kind() == PhraseRule.Kind.STAGE && parts.length == 1) {
             // the stage said last is the command that failed (transcripts list the earlier ones too)
             if (findings.start[match] > findings.stageAt) {
-                findings.stage = rule.stage();
+                findings.stage = rule.stage().ordinal();
                 findings.stageAt = findings.start[match];
             }
             return;
@@ -141,18 +147,18 @@ final class TextMatcher {
         switch (rule.kind()) {
             case STAGE -> {
                 if (findings.start[match] > findings.stageAt) {
-                    findings.stage = rule.stage();
+                    findings.stage = rule.stage().ordinal();
                     findings.stageAt = findings.start[match];
                 }
             }
             case RECEIVER -> {
                 if (qualifies(rule, failure) && better(rule, findings.receiver)) {
-                    findings.receiver = rule;
+                    findings.receiver = rule.id();
                 }
             }
             case TEXT -> {
                 if (qualifies(rule, failure) && better(rule, findings.text)) {
-                    findings.text = rule;
+                    findings.text = rule.id();
                 }
             }
         }
@@ -162,9 +168,13 @@ final class TextMatcher {
         return !(failure && rule.reason().defaultGroup() == BounceGroup.NONE);
     }
 
-    private boolean better(PhraseRule candidate, PhraseRule best) {
-        if (best == null || candidate.tier() != best.tier()) {
-            return best == null || candidate.tier() < best.tier();
+    private boolean better(PhraseRule candidate, int bestId) {
+        if (bestId < 0) {
+            return true;
+        }
+        PhraseRule best = rules[bestId];
+        if (candidate.tier() != best.tier()) {
+            return candidate.tier() < best.tier();
         }
         int byReason = Integer.compare(reasonRank[candidate.reason().ordinal()], reasonRank[best.reason().ordinal()]);
         return byReason != 0 ? byReason < 0 : candidate.id() < best.id();
