@@ -24,6 +24,7 @@ final class GramIndex {
             + " was this that with your you host said denied access action taken failed failure permanent ";
     private final long[] filter = new long[1 << (FILTER_BITS - 6)];
     private final int slotShift;
+    private final int slotMask;
     /** Open addressing, three ints a slot: key, first candidate, end of candidates (0, 0 when empty). */
     private final int[] slots;
     /** Candidates of one key are contiguous: where the phrase starts in the pool, its length, where its key ends, its id. */
@@ -54,6 +55,7 @@ final class GramIndex {
         StringBuilder allChars = new StringBuilder();
         int size = Integer.highestOneBit(Math.max(4, byKey.size() * 4));
         this.slotShift = 32 - Integer.numberOfTrailingZeros(size);
+        this.slotMask = size - 1;
         this.slots = new int[size * 3];
         int next = 0;
         for (Map.Entry<Integer, List<Integer>> entry : byKey.entrySet()) {
@@ -61,7 +63,7 @@ final class GramIndex {
             setBit(key);
             int slot = slot(key);
             while (slots[slot * 3 + 2] != 0) {
-                slot = (slot + 1) & (size - 1);
+                slot = (slot + 1) & slotMask;
             }
             slots[slot * 3] = key;
             slots[slot * 3 + 1] = next;
@@ -93,8 +95,7 @@ final class GramIndex {
 
     /** Checks the phrases keyed by the window ending at {@code at} and reports the ones present. */
     private void verify(int key, int at, char[] text, int length, PhraseAutomaton.MatchSink sink) {
-        int mask = slots.length / 3 - 1;
-        for (int slot = slot(key); slots[slot * 3 + 2] != 0; slot = (slot + 1) & mask) {
+        for (int slot = slot(key); slots[slot * 3 + 2] != 0; slot = (slot + 1) & slotMask) {
             if (slots[slot * 3] == key) {
                 for (int c = slots[slot * 3 + 1]; c < slots[slot * 3 + 2]; c++) {
                     int start = at - candidateKeyEnd[c];
