@@ -80,7 +80,7 @@ class RulesFileTest {
     void theExampleOperatorFileInJobsLoads() {
         BounceClassifier example = BounceClassifier.load(Path.of("jobs/classify-rules.example.txt"));
         assertThat(example.classify("550", "5.7.1", "550 5.7.1 Rejected by partner gateway policy", null).rule())
-                .isEqualTo("receiver:Our partner gateway/blocked (classify-rules.example.txt:8)");
+                .isEqualTo("receiver:Our partner gateway/blocked (classify-rules.example.txt:9)");
     }
 
     @Test
