@@ -81,7 +81,7 @@ final class GramIndex {
     }
 
     /** Reports every occurrence of the phrases in {@code text[0, length)}. */
-    void scan(char[] text, int length, PhraseAutomaton.MatchSink sink) {
+    void scan(char[] text, int length, MatchSink sink) {
         long[] bits = filter;
         int window = 0;
         for (int i = 0; i < length; i++) {
@@ -94,7 +94,7 @@ final class GramIndex {
     }
 
     /** Checks the phrases keyed by the window ending at {@code at} and reports the ones present. */
-    private void verify(int key, int at, char[] text, int length, PhraseAutomaton.MatchSink sink) {
+    private void verify(int key, int at, char[] text, int length, MatchSink sink) {
         for (int slot = slot(key); slots[slot * 3 + 2] != 0; slot = (slot + 1) & slotMask) {
             if (slots[slot * 3] == key) {
                 for (int c = slots[slot * 3 + 1]; c < slots[slot * 3 + 2]; c++) {

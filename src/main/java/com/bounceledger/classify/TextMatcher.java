@@ -14,7 +14,7 @@ import java.util.Map;
 final class TextMatcher {
 
     /** What the text says; filled per call into the caller's scratch. */
-    static final class Findings implements PhraseAutomaton.MatchSink {
+    static final class Findings implements MatchSink {
         int[] phrase = new int[32];
         int[] start = new int[32];
         int[] end = new int[32];
