@@ -21,7 +21,9 @@ final class GramIndex {
             + " connection mailbox from exist exists server service services invalid unknown request requested"
             + " temporary temporarily error errors quota destination account postmaster domain delivery delivered"
             + " deliver policy sender sending spam status user users please information the and for not has been"
-            + " was this that with your you host said denied access action taken failed failure permanent ";
+            + " was this that with your you host said denied access action taken failed failure permanent"
+            + " in reply to does not available unavailable looks like due to over detected protection"
+            + " yahoo google gmail outlook microsoft office365 ";
     private final long[] filter = new long[1 << (FILTER_BITS - 6)];
     private final int slotShift;
     private final int slotMask;
