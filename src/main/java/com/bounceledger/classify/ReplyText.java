@@ -33,25 +33,27 @@ final class ReplyText {
         out[n++] = ' ';
         boolean lastSpace = true;
         for (int i = 0; i < rawLength; i++) {
-            char c = raw[i];
-            if ((char) (c - '0') <= 9 && startsToken(raw, i)) {
-                int tokenEnd = readCodeToken(raw, i, rawLength);
-                if (tokenEnd > 0) {
-                    i = tokenEnd - 1;
+            int entry = TextFolding.entry(raw[i]);
+            if (entry > 0xFFFF) {
+                // digits, spaces and other scripts are rarer than letters: one test keeps letters fast
+                if ((entry & TextFolding.DIGIT) != 0 && startsToken(raw, i)) {
+                    int tokenEnd = readCodeToken(raw, i, rawLength);
+                    if (tokenEnd > 0) {
+                        i = tokenEnd - 1;
+                        entry = TextFolding.SPACE | ' ';
+                    }
+                }
+                if ((entry & TextFolding.SPACE) != 0) {
                     if (!lastSpace) {
                         out[n++] = ' ';
                         lastSpace = true;
                     }
                     continue;
                 }
+                nonAscii |= (entry & TextFolding.NON_ASCII) != 0;
             }
-            char f = TextFolding.fold(c);
-            if (f == ' ' && lastSpace) {
-                continue;
-            }
-            out[n++] = f;
-            lastSpace = f == ' ';
-            nonAscii |= f >= 0x80;
+            out[n++] = (char) entry;
+            lastSpace = false;
         }
         if (!lastSpace) {
             out[n++] = ' ';
