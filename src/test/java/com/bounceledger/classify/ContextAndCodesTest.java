@@ -4,7 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,9 +171,9 @@ class ContextAndCodesTest {
         for (int i = 0; i < replies.length; i++) {
             expected[i] = classify(replies[i][0], replies[i][1], replies[i][2], null);
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            List<Future<Boolean>> runs = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 runs.add(pool.submit(() -> {
                     for (int round = 0; round < 5_000; round++) {
@@ -180,7 +185,7 @@ class ContextAndCodesTest {
                     return true;
                 }));
             }
-            for (java.util.concurrent.Future<Boolean> run : runs) {
+            for (Future<Boolean> run : runs) {
                 assertThat(run.get()).isTrue();
             }
         } finally {
