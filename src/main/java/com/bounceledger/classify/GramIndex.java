@@ -1,6 +1,7 @@
 package com.bounceledger.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,9 @@ final class GramIndex {
                 for (int c = slots[slot * 3 + 1]; c < slots[slot * 3 + 2]; c++) {
                     int start = at - candidateKeyEnd[c];
                     int phraseLength = candidateLength[c];
-                    if (start >= 0 && start + phraseLength <= length && equalAt(text, start, candidateStart[c], phraseLength)) {
+                    int poolStart = candidateStart[c];
+                    if (start >= 0 && start + phraseLength <= length
+                            && Arrays.equals(text, start, start + phraseLength, pool, poolStart, poolStart + phraseLength)) {
                         sink.found(candidateId[c], start, start + phraseLength);
                     }
                 }
@@ -114,15 +117,6 @@ final class GramIndex {
     /** The window after a character: ASCII as is, anything else as 0, which no phrase contains. */
     private static int shiftIn(int window, char c) {
         return window << 8 | (c < 0x7F ? c : 0);
-    }
-
-    private boolean equalAt(char[] text, int start, int poolStart, int length) {
-        for (int i = 0; i < length; i++) {
-            if (text[start + i] != pool[poolStart + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Top bits of the product: every character of the key counts (the low bits would ignore the first). */
