@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Classifies a bounce from its reply code, enhanced status code and diagnostic text (any language),
@@ -27,20 +29,38 @@ public final class BounceClassifier {
     /** Per-thread working memory: classification allocates nothing but its result. */
     private final class Scratch {
         final ReplyText reply = new ReplyText();
-        final TextMatcher.Findings findings = new TextMatcher.Findings(rules.matcher.ruleCount());
+        final TextMatcher.Findings findings = new TextMatcher.Findings(rules.matcher.ruleCount(), rules.matcher.phraseCount());
     }
 
     private final RuleBook rules;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-    /** "status:5.1.1" and the like, built once per code seen rather than once per reply. */
-    private final StatusLabel[] statusLabels = new StatusLabel[1024];
-    private final String[] replyLabels = new String[600];
+    /** Decisions made once: per phrase rule (by id), per reply code, per hint category, by default. */
+    private final Decision[] phraseDecisions;
+    private final Decision[] replyDecisions = new Decision[600];
+    private final Map<String, Decision> hintDecisions = new HashMap<>();
+    private final Decision onHold = new Decision(Reason.ONHOLD, "default:onhold", DecisionSource.DEFAULT);
+    private final Decision undefined = new Decision(Reason.UNDEFINED, "default:undefined", DecisionSource.DEFAULT);
+    /** The rule and decision of each status code seen, found once rather than per reply. */
+    private final StatusEntry[] statusCache = new StatusEntry[1024];
 
     private BounceClassifier(RuleBook rules) {
         this.rules = rules;
-        for (int code = 0; code < replyLabels.length; code++) {
-            replyLabels[code] = "reply:" + code;
+        this.phraseDecisions = new Decision[rules.matcher.ruleCount()];
+        for (int id = 0; id < phraseDecisions.length; id++) {
+            PhraseRule rule = rules.matcher.rule(id);
+            if (rule.kind() != PhraseRule.Kind.STAGE) {
+                DecisionSource source = rule.kind() == PhraseRule.Kind.RECEIVER ? DecisionSource.RECEIVER : DecisionSource.TEXT;
+                phraseDecisions[id] = new Decision(rule.reason(), rule.label(), source);
+            }
         }
+        for (int code = 0; code < replyDecisions.length; code++) {
+            Reason reason = rules.reply(code);
+            if (reason != null) {
+                replyDecisions[code] = new Decision(reason, "reply:" + code, DecisionSource.REPLY);
+            }
+        }
+        rules.hints().forEach((category, reason) ->
+                hintDecisions.put(category, new Decision(reason, "hint:" + category, DecisionSource.HINT)));
     }
 
     /** The classifier with the rules shipped in the jar. */
@@ -93,7 +113,7 @@ public final class BounceClassifier {
         }
     }
 
-    /** Sizes of the compiled phrase automata, for the benchmark's report. */
+    /** Sizes of the compiled phrase matchers, for the benchmark's report. */
     String describe() {
         return rules.matcher.describeSize();
     }
@@ -113,68 +133,61 @@ public final class BounceClassifier {
         boolean failure = replyCode >= 400 || status != StatusCode.NONE && StatusCode.codeClass(status) >= 4;
 
         rules.matcher.judge(failure, findings);
-        if (findings.receiver != null) {
-            return result(findings.receiver.reason(), findings.receiver.label(), temporary);
+        if (findings.receiver >= 0) {
+            return phraseDecisions[findings.receiver].result(temporary);
         }
+        Decision decision = firstToSpeak(status, replyCode, temporary, failure, findings.text, hint);
+        AdjustRule adjust = rules.adjust(decision.reason(), Stage.of(findings.stage), decision.source(), status, temporary);
+        if (adjust == null) {
+            return decision.result(temporary);
+        }
+        Reason adjusted = adjust.to();
+        return new Classification(adjusted, adjusted.groupFor(temporary), decision.label() + "; " + adjust.label());
+    }
 
-        Reason reason;
-        String label;
-        DecisionSource source;
-        StatusRule statusRule = rules.status(status);
-        PhraseRule text = findings.text;
-        Reason hinted = hint == null || hint.isBlank() ? null : rules.hint(hint.strip().toLowerCase(Locale.ROOT));
-        Reason byReply = rules.reply(replyCode);
+    /** Precise status code, text, hint, vague status code, reply code, default: the first that speaks. */
+    private Decision firstToSpeak(int status, int replyCode, boolean temporary, boolean failure, int textRule, String hint) {
+        StatusEntry statusEntry = statusEntry(status);
+        StatusRule statusRule = statusEntry == null ? null : statusEntry.rule();
+        Decision text = textRule < 0 ? null : phraseDecisions[textRule];
         if (statusRule != null && statusRule.decides() && (text == null || !statusRule.yieldsTo(text.reason()))) {
-            reason = statusRule.reason();
-            label = statusLabel(status);
-            source = DecisionSource.STATUS;
-        } else if (text != null) {
-            reason = text.reason();
-            label = text.label();
-            source = DecisionSource.TEXT;
-        } else if (hinted != null && !(temporary && hinted.defaultGroup() == BounceGroup.HARD)) {
-            // a temporary reply with nothing but a hint is not evidence enough against the address
-            reason = hinted;
-            label = "hint:" + hint.strip().toLowerCase(Locale.ROOT);
-            source = DecisionSource.HINT;
-        } else if (statusRule != null) {
-            reason = statusRule.reason();
-            label = statusLabel(status);
-            source = DecisionSource.STATUS;
-        } else if (byReply != null) {
-            reason = byReply;
-            label = replyLabels[replyCode];
-            source = DecisionSource.REPLY;
-        } else {
-            reason = failure ? Reason.ONHOLD : Reason.UNDEFINED;
-            label = "default:" + reason.code();
-            source = DecisionSource.DEFAULT;
+            return statusEntry.decision();
         }
-
-        AdjustRule adjust = rules.adjust(reason, findings.stage, source, status, temporary);
-        if (adjust != null) {
-            reason = adjust.to();
-            label = label + "; " + adjust.label();
+        if (text != null) {
+            return text;
         }
-        return result(reason, label, temporary);
+        Decision hinted = hint == null || hint.isBlank() ? null : hintDecisions.get(hint.strip().toLowerCase(Locale.ROOT));
+        // a temporary reply with nothing but a hint is not evidence enough against the address
+        if (hinted != null && !(temporary && hinted.reason().defaultGroup() == BounceGroup.HARD)) {
+            return hinted;
+        }
+        if (statusRule != null) {
+            return statusEntry.decision();
+        }
+        if (replyCode >= 0 && replyDecisions[replyCode] != null) {
+            return replyDecisions[replyCode];
+        }
+        return failure ? onHold : undefined;
     }
 
-    /** Final fields make a label safe to share through the racy cache array. */
-    private record StatusLabel(int status, String label) {
+    /** Final fields make an entry safe to share between threads through the racy cache array. */
+    private record StatusEntry(int status, StatusRule rule, Decision decision) {
     }
 
-    private String statusLabel(int status) {
-        int slot = (status * 31 + StatusCode.detail(status)) & (statusLabels.length - 1);
-        StatusLabel cached = statusLabels[slot];
+    private StatusEntry statusEntry(int status) {
+        if (status == StatusCode.NONE) {
+            return null;
+        }
+        int slot = (status * 31 + StatusCode.detail(status)) & (statusCache.length - 1);
+        StatusEntry cached = statusCache[slot];
         if (cached == null || cached.status() != status) {
-            cached = new StatusLabel(status, "status:" + StatusCode.format(status));
-            statusLabels[slot] = cached;
+            StatusRule rule = rules.status(status);
+            Decision decision = rule == null ? null
+                    : new Decision(rule.reason(), "status:" + StatusCode.format(status), DecisionSource.STATUS);
+            cached = new StatusEntry(status, rule, decision);
+            statusCache[slot] = cached;
         }
-        return cached.label();
-    }
-
-    private static Classification result(Reason reason, String label, boolean temporary) {
-        return new Classification(reason, reason.groupFor(temporary), label);
+        return cached;
     }
 
     /**

@@ -13,11 +13,6 @@ import java.util.Map;
  */
 final class PhraseAutomaton {
 
-    /** Receives every occurrence: phrase id and the [start, end) span in the text. */
-    interface MatchSink {
-        void found(int phraseId, int start, int end);
-    }
-
     private final char[] classOf = new char[0x10000];
     private final int classCount;
     /** The DFA, a row of next states per state; the sign bit marks states where phrases end. */

@@ -16,16 +16,7 @@ final class ReplyText {
     int replyCode;
     int status;
 
-    /** Where the gram filter was hit: the position of the window's last character, and the window. */
-    int[] hitAt = new int[16];
-    int[] hitWindow = new int[16];
-    int hitCount;
-
-    /**
-     * Reads the diagnostic and, in the same pass, notes where the last four folded characters may end the
-     * key of an ASCII phrase of {@code grams} (checked afterwards by {@link GramIndex#verify}).
-     */
-    void read(String diagnostic, GramIndex grams) {
+    void read(String diagnostic) {
         int rawLength = diagnostic == null ? 0 : diagnostic.length();
         if (chars.length < rawLength + 2) {
             chars = new char[rawLength + 2];
@@ -37,62 +28,37 @@ final class ReplyText {
         replyCode = -1;
         status = StatusCode.NONE;
         nonAscii = false;
-        hitCount = 0;
         char[] out = chars;
         int n = 0;
-        out[n] = ' ';
-        int window = GramIndex.shiftIn(0, ' ');
-        n++;
+        out[n++] = ' ';
         boolean lastSpace = true;
         for (int i = 0; i < rawLength; i++) {
-            char c = raw[i];
-            if (c >= '0' && c <= '9' && startsToken(raw, i)) {
-                int tokenEnd = readCodeToken(raw, i, rawLength);
-                if (tokenEnd > 0) {
-                    i = tokenEnd - 1;
+            int entry = TextFolding.entry(raw[i]);
+            if (entry > 0xFFFF) {
+                // digits, spaces and other scripts are rarer than letters: one test keeps letters fast
+                if ((entry & TextFolding.DIGIT) != 0 && startsToken(raw, i)) {
+                    int tokenEnd = readCodeToken(raw, i, rawLength);
+                    if (tokenEnd > 0) {
+                        i = tokenEnd - 1;
+                        entry = TextFolding.SPACE | ' ';
+                    }
+                }
+                if ((entry & TextFolding.SPACE) != 0) {
                     if (!lastSpace) {
-                        out[n] = ' ';
-                        window = GramIndex.shiftIn(window, ' ');
-                        if (grams.mayMatch(window)) {
-                            hit(n, window);
-                        }
-                        n++;
+                        out[n++] = ' ';
                         lastSpace = true;
                     }
                     continue;
                 }
+                nonAscii |= (entry & TextFolding.NON_ASCII) != 0;
             }
-            char f = TextFolding.fold(c);
-            if (f == ' ' && lastSpace) {
-                continue;
-            }
-            out[n] = f;
-            window = GramIndex.shiftIn(window, f);
-            if (grams.mayMatch(window)) {
-                hit(n, window);
-            }
-            n++;
-            lastSpace = f == ' ';
-            nonAscii |= f >= 0x80;
+            out[n++] = (char) entry;
+            lastSpace = false;
         }
         if (!lastSpace) {
-            out[n] = ' ';
-            window = GramIndex.shiftIn(window, ' ');
-            if (grams.mayMatch(window)) {
-                hit(n, window);
-            }
-            n++;
+            out[n++] = ' ';
         }
         length = n;
-    }
-
-    private void hit(int at, int window) {
-        if (hitCount == hitAt.length) {
-            hitAt = java.util.Arrays.copyOf(hitAt, hitCount * 2);
-            hitWindow = java.util.Arrays.copyOf(hitWindow, hitCount * 2);
-        }
-        hitAt[hitCount] = at;
-        hitWindow[hitCount++] = window;
     }
 
     private static boolean startsToken(char[] raw, int i) {

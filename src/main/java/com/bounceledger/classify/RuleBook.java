@@ -64,8 +64,8 @@ final class RuleBook {
         return replyCode >= 0 && replyCode < replyRules.length ? replyRules[replyCode] : null;
     }
 
-    Reason hint(String category) {
-        return hintRules.get(category);
+    Map<String, Reason> hints() {
+        return hintRules;
     }
 
     AdjustRule adjust(Reason reason, Stage stage, DecisionSource source, int status, boolean temporary) {

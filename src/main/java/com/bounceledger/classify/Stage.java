@@ -17,6 +17,12 @@ enum Stage {
     /** The text does not tell. */
     NONE;
 
+    private static final Stage[] BY_ORDINAL = values();
+
+    static Stage of(int ordinal) {
+        return BY_ORDINAL[ordinal];
+    }
+
     String label() {
         return name().toLowerCase(Locale.ROOT);
     }

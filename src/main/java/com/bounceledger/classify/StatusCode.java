@@ -57,19 +57,17 @@ final class StatusCode {
             return NONE;
         }
         int codeClass = value.charAt(i) - '0';
-        int[] parts = new int[2];
-        i += 2;
-        for (int part = 0; part < 2; part++) {
-            int digits = 0;
-            while (i < length && isDigit(value.charAt(i))) {
-                parts[part] = parts[part] * 10 + value.charAt(i++) - '0';
-                digits++;
-            }
-            if (digits == 0 || digits > 3 || part == 0 && (i >= length || value.charAt(i++) != '.')) {
-                return NONE;
-            }
+        int subjectStart = i + 2;
+        int subjectEnd = digitsEnd(value, subjectStart);
+        if (subjectEnd == subjectStart || subjectEnd - subjectStart > 3 || subjectEnd >= length || value.charAt(subjectEnd) != '.') {
+            return NONE;
         }
-        return pack(codeClass, parts[0], parts[1]);
+        int detailEnd = digitsEnd(value, subjectEnd + 1);
+        if (detailEnd == subjectEnd + 1 || detailEnd - subjectEnd - 1 > 3) {
+            return NONE;
+        }
+        return pack(codeClass, Integer.parseInt(value, subjectStart, subjectEnd, 10),
+                Integer.parseInt(value, subjectEnd + 1, detailEnd, 10));
     }
 
     /**
@@ -122,6 +120,14 @@ final class StatusCode {
         // "4.16.55.1" is a version or an address, not a status code
         if (i < limit && text[i] == '.' && i + 1 < limit && isDigit(text[i + 1])) {
             return -1;
+        }
+        return i;
+    }
+
+    private static int digitsEnd(String value, int from) {
+        int i = from;
+        while (i < value.length() && isDigit(value.charAt(i))) {
+            i++;
         }
         return i;
     }

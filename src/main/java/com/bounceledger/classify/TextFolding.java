@@ -10,13 +10,24 @@ import java.text.Normalizer;
  */
 final class TextFolding {
 
+    /** Flags beside the folded character in {@link #entry}: the rarer cases a reader must look at. */
+    static final int DIGIT = 1 << 16;
+    static final int SPACE = 1 << 17;
+    static final int NON_ASCII = 1 << 18;
+
     private static final char[] FOLD = buildTable();
+    private static final int[] ENTRIES = buildEntries();
 
     private TextFolding() {
     }
 
     static char fold(char c) {
         return FOLD[c];
+    }
+
+    /** The folded character in the low 16 bits, with {@link #DIGIT}, {@link #SPACE} or {@link #NON_ASCII}. */
+    static int entry(char c) {
+        return ENTRIES[c];
     }
 
     /** A rules-file phrase in matching form: folded, inner runs of spaces collapsed to one. */
@@ -36,6 +47,18 @@ final class TextFolding {
             }
         }
         return folded.toString();
+    }
+
+    private static int[] buildEntries() {
+        int[] entries = new int[FOLD.length];
+        for (int c = 0; c < entries.length; c++) {
+            char folded = FOLD[c];
+            entries[c] = folded
+                    | (c >= '0' && c <= '9' ? DIGIT : 0)
+                    | (folded == ' ' ? SPACE : 0)
+                    | (folded >= 0x80 ? NON_ASCII : 0);
+        }
+        return entries;
     }
 
     private static char[] buildTable() {

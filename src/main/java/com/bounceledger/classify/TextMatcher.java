@@ -1,46 +1,51 @@
 package com.bounceledger.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds, in one pass over a folded reply, the stage phrase said last, the best receiver rule and the
- * best generic text rule. ASCII phrases and phrases with other characters (Japanese, Russian) live in
- * two automata so the common all-ASCII reply walks a small table; the second runs only on replies
- * that have non-ASCII characters.
+ * Finds the phrases of the rules in a reply, then picks the stage said last, the best receiver rule and
+ * the best generic text rule. Latin-script phrases are found by a {@link GramIndex}; phrases in other
+ * scripts (Japanese, Russian) by an automaton that runs only on replies that have such characters.
  */
 final class TextMatcher {
 
     /** What the text says; filled per call into the caller's scratch. */
-    static final class Findings implements PhraseAutomaton.MatchSink {
+    static final class Findings implements MatchSink {
         int[] phrase = new int[32];
         int[] start = new int[32];
         int[] end = new int[32];
         int count;
         int[] ruleStamp;
+        int[] phraseStamp;
         int stamp;
-        PhraseRule receiver;
-        PhraseRule text;
-        Stage stage;
+        /** Ids of the best receiver and text rules, -1 for none; ids rather than references keep the
+         *  per-reply writes to this long-lived object free of garbage-collector barriers. */
+        int receiver;
+        int text;
+        int stage;
         int stageAt;
 
-        Findings(int ruleCount) {
+        Findings(int ruleCount, int phraseCount) {
             ruleStamp = new int[ruleCount];
+            phraseStamp = new int[phraseCount];
         }
 
         @Override
         public void found(int phraseId, int from, int to) {
             if (count == phrase.length) {
-                phrase = java.util.Arrays.copyOf(phrase, count * 2);
-                start = java.util.Arrays.copyOf(start, count * 2);
-                end = java.util.Arrays.copyOf(end, count * 2);
+                phrase = Arrays.copyOf(phrase, count * 2);
+                start = Arrays.copyOf(start, count * 2);
+                end = Arrays.copyOf(end, count * 2);
             }
             phrase[count] = phraseId;
             start[count] = from;
             end[count] = to;
             count++;
+            phraseStamp[phraseId] = stamp;
         }
     }
 
@@ -76,6 +81,14 @@ final class TextMatcher {
         return rules.length;
     }
 
+    PhraseRule rule(int id) {
+        return rules[id];
+    }
+
+    int phraseCount() {
+        return rulesByFirstPart.length;
+    }
+
     String describeSize() {
         return rules.length + " phrase rules"
                 + (unicode == null ? "" : "; non-ASCII automaton " + unicode.stateCount() + " states x " + unicode.classCount() + " classes");
@@ -84,10 +97,13 @@ final class TextMatcher {
     /** Reads a diagnostic into {@code reply} and collects every phrase occurrence into {@code findings}. */
     void read(String diagnostic, ReplyText reply, Findings findings) {
         findings.count = 0;
-        reply.read(diagnostic, ascii);
-        for (int h = 0; h < reply.hitCount; h++) {
-            ascii.verify(reply.hitWindow[h], reply.hitAt[h], reply.chars, reply.length, findings);
+        if (++findings.stamp == 0) {
+            Arrays.fill(findings.ruleStamp, 0);
+            Arrays.fill(findings.phraseStamp, 0);
+            findings.stamp = 1;
         }
+        reply.read(diagnostic);
+        ascii.scan(reply.chars, reply.length, findings);
         if (reply.nonAscii && unicode != null) {
             unicode.scan(reply.chars, reply.length, findings);
         }
@@ -100,14 +116,10 @@ final class TextMatcher {
      *                because a reply with a failure code is a bounce whatever it quotes
      */
     void judge(boolean failure, Findings findings) {
-        findings.receiver = null;
-        findings.text = null;
-        findings.stage = Stage.NONE;
+        findings.receiver = -1;
+        findings.text = -1;
+        findings.stage = Stage.NONE.ordinal();
         findings.stageAt = -1;
-        if (++findings.stamp == 0) {
-            java.util.Arrays.fill(findings.ruleStamp, 0);
-            findings.stamp = 1;
-        }
         for (int m = 0; m < findings.count; m++) {
             for (int ruleId : rulesByFirstPart[findings.phrase[m]]) {
                 consider(rules[ruleId], m, failure, findings);
@@ -120,7 +132,7 @@ final class TextMatcher {
         if (rule.kind() == PhraseRule.Kind.STAGE && parts.length == 1) {
             // the stage said last is the command that failed (transcripts list the earlier ones too)
             if (findings.start[match] > findings.stageAt) {
-                findings.stage = rule.stage();
+                findings.stage = rule.stage().ordinal();
                 findings.stageAt = findings.start[match];
             }
             return;
@@ -135,18 +147,18 @@ final class TextMatcher {
         switch (rule.kind()) {
             case STAGE -> {
                 if (findings.start[match] > findings.stageAt) {
-                    findings.stage = rule.stage();
+                    findings.stage = rule.stage().ordinal();
                     findings.stageAt = findings.start[match];
                 }
             }
             case RECEIVER -> {
                 if (qualifies(rule, failure) && better(rule, findings.receiver)) {
-                    findings.receiver = rule;
+                    findings.receiver = rule.id();
                 }
             }
             case TEXT -> {
                 if (qualifies(rule, failure) && better(rule, findings.text)) {
-                    findings.text = rule;
+                    findings.text = rule.id();
                 }
             }
         }
@@ -156,9 +168,13 @@ final class TextMatcher {
         return !(failure && rule.reason().defaultGroup() == BounceGroup.NONE);
     }
 
-    private boolean better(PhraseRule candidate, PhraseRule best) {
-        if (best == null || candidate.tier() != best.tier()) {
-            return best == null || candidate.tier() < best.tier();
+    private boolean better(PhraseRule candidate, int bestId) {
+        if (bestId < 0) {
+            return true;
+        }
+        PhraseRule best = rules[bestId];
+        if (candidate.tier() != best.tier()) {
+            return candidate.tier() < best.tier();
         }
         int byReason = Integer.compare(reasonRank[candidate.reason().ordinal()], reasonRank[best.reason().ordinal()]);
         return byReason != 0 ? byReason < 0 : candidate.id() < best.id();
@@ -166,6 +182,11 @@ final class TextMatcher {
 
     /** Each part must occur after the end of the previous one. */
     private static boolean inOrder(int[] parts, Findings findings) {
+        for (int part : parts) {
+            if (findings.phraseStamp[part] != findings.stamp) {
+                return false; // a part that does not occur at all: no need to look at positions
+            }
+        }
         int position = 0;
         for (int part : parts) {
             int bestEnd = Integer.MAX_VALUE;

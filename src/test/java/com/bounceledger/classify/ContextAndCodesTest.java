@@ -4,7 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,6 +156,41 @@ class ContextAndCodesTest {
         }
         assertThat(classify("5", "5.", "5.1.", "x")).isNotNull();
         assertThat(classify("9999", "5.1.1111", "550 5.1.1111 4.16.55.1 \uD83D\uDE00 \uD800", null)).isNotNull();
+    }
+
+    @Test
+    void oneClassifierServesManyThreadsAlike() throws Exception {
+        String[][] replies = {
+            {"550", "5.1.1", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command)"},
+            {"552", "5.2.2", "552 5.2.2 Postfach voll"},
+            {"421", "4.7.0", "421 4.7.0 [TSS04] Messages from 203.0.113.9 temporarily deferred due to unexpected volume or user complaints"},
+            {"550", null, "550 Unknown user (in reply to end of DATA command)"},
+            {null, null, "Пользователь не найден"},
+        };
+        Classification[] expected = new Classification[replies.length];
+        for (int i = 0; i < replies.length; i++) {
+            expected[i] = classify(replies[i][0], replies[i][1], replies[i][2], null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 5_000; round++) {
+                        int i = round % replies.length;
+                        if (!classify(replies[i][0], replies[i][1], replies[i][2], null).equals(expected[i])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String garbage(Random random) {

@@ -77,6 +77,13 @@ class RulesFileTest {
     }
 
     @Test
+    void theExampleOperatorFileInJobsLoads() {
+        BounceClassifier example = BounceClassifier.load(Path.of("jobs/classify-rules.example.txt"));
+        assertThat(example.classify("550", "5.7.1", "550 5.7.1 Rejected by partner gateway policy", null).rule())
+                .isEqualTo("receiver:Our partner gateway/blocked (classify-rules.example.txt:9)");
+    }
+
+    @Test
     void aMissingOperatorFileIsReported() {
         Path missing = dir.resolve("nowhere.txt");
         assertThatThrownBy(() -> BounceClassifier.load(missing))
