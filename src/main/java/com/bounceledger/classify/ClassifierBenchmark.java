@@ -4,12 +4,10 @@ import com.bounceledger.csv.CsvReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -144,7 +142,7 @@ public final class ClassifierBenchmark {
             if (in == null) {
                 throw new IllegalStateException("classify/benchmark/dev-replies.csv is missing from the classpath");
             }
-            CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            CsvReader csv = new CsvReader(in);
             csv.next(); // header
             List<String[]> replies = new ArrayList<>();
             List<String> row;

@@ -6,13 +6,9 @@ import com.bounceledger.classify.RulesFileException;
 import com.bounceledger.csv.CsvReader;
 import com.bounceledger.csv.CsvWriter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,10 +54,10 @@ public final class ClassifyCommand {
         try {
             BounceClassifier classifier = BounceClassifier.load(rulesFile);
             if (input.equals("-")) {
-                return classifyAll(new InputStreamReader(in, StandardCharsets.UTF_8), input, classifier, out, err);
+                return classifyAll(in, input, classifier, out, err);
             }
-            try (Reader reader = Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-                return classifyAll(reader, input, classifier, out, err);
+            try (InputStream file = Files.newInputStream(Path.of(input))) {
+                return classifyAll(file, input, classifier, out, err);
             }
         } catch (NoSuchFileException e) {
             err.println("classify: no such file: " + e.getFile());
@@ -75,9 +71,9 @@ public final class ClassifyCommand {
         }
     }
 
-    private static int classifyAll(Reader reader, String name, BounceClassifier classifier, PrintStream out, PrintStream err)
+    private static int classifyAll(InputStream in, String name, BounceClassifier classifier, PrintStream out, PrintStream err)
             throws IOException {
-        CsvReader csv = new CsvReader(reader instanceof BufferedReader ? reader : new BufferedReader(reader));
+        CsvReader csv = new CsvReader(in);
         List<String> header = csv.next();
         if (header == null) {
             err.println("classify: " + name + " is empty; it needs a header with smtp_code, enhanced_status, diagnostic");
@@ -95,9 +91,6 @@ public final class ClassifyCommand {
         writer.write(outHeader);
         List<String> row;
         while ((row = csv.next()) != null) {
-            if (row.size() == 1 && row.get(0).isEmpty()) {
-                continue; // a blank line
-            }
             Classification result = classifier.classify(
                     field(row, columns.smtpCode()), field(row, columns.enhancedStatus()),
                     field(row, columns.diagnostic()), field(row, columns.hint()));
@@ -108,7 +101,7 @@ public final class ClassifyCommand {
             outRow.addAll(List.of(result.reason().code(), result.group().label(), result.rule()));
             writer.write(outRow);
         }
-        out.flush();
+        writer.flush();
         return OK;
     }
 

@@ -1,83 +1,41 @@
 package com.bounceledger.csv;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
 
-/** Reads RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+import com.bounceledger.ingest.CsvFields;
+import com.bounceledger.ingest.RawRecord;
+import com.bounceledger.ingest.RawRecordSource;
+import com.bounceledger.ingest.RowRejectedException;
+
+/** Reads RFC 4180 records with the job's own record splitter; blank lines are skipped. */
 public final class CsvReader {
 
-    private final Reader in;
-    private int pending = -2;
+    private static final int MAX_RECORD_BYTES = 1 << 20;
 
-    public CsvReader(Reader in) {
-        this.in = in;
+    private final RawRecordSource source;
+
+    public CsvReader(InputStream in) {
+        source = new RawRecordSource(in, true, MAX_RECORD_BYTES, 0, 1);
     }
 
-    /** The next record, or null at the end of the input. */
+    /**
+     * @return the next record's fields, or null at the end of the input
+     * @throws IOException for a record that is not valid CSV or UTF-8, naming its line
+     */
     public List<String> next() throws IOException {
-        int c = read();
-        if (c < 0) {
+        RawRecord record = source.next();
+        if (record == null) {
             return null;
         }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStart = true;
-        while (true) {
-            if (quoted) {
-                if (c < 0) {
-                    throw new IOException("unterminated quoted field");
-                }
-                if (c == '"') {
-                    int after = read();
-                    if (after == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        c = after;
-                        continue;
-                    }
-                } else {
-                    field.append((char) c);
-                }
-            } else if (c < 0 || c == '\n') {
-                fields.add(field.toString());
-                return fields;
-            } else if (c == '\r') {
-                int after = read();
-                if (after != '\n') {
-                    unread(after);
-                }
-                fields.add(field.toString());
-                return fields;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldStart = true;
-                c = read();
-                continue;
-            } else if (c == '"' && fieldStart) {
-                quoted = true;
-            } else {
-                field.append((char) c);
-            }
-            fieldStart = false;
-            c = read();
+        if (record.error() != null) {
+            throw new IOException("line " + record.line() + ": " + record.error());
         }
-    }
-
-    private int read() throws IOException {
-        if (pending != -2) {
-            int c = pending;
-            pending = -2;
-            return c;
+        try {
+            return List.of(CsvFields.split(record.text()));
+        } catch (RowRejectedException e) {
+            throw new IOException("line " + record.line() + ": " + e.getMessage());
         }
-        return in.read();
-    }
-
-    private void unread(int c) {
-        pending = c;
     }
 }

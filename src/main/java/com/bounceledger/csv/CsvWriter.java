@@ -1,32 +1,61 @@
 package com.bounceledger.csv;
 
-import java.io.PrintStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes RFC 4180 records: a field with a comma, a quote or a line break is quoted, quotes doubled. */
+/** Writes RFC 4180 records in UTF-8, one per line (LF): a field with a comma, quote or line break is quoted. */
 public final class CsvWriter {
 
-    private final PrintStream out;
+    private final Writer out;
 
-    public CsvWriter(PrintStream out) {
-        this.out = out;
+    public CsvWriter(OutputStream out) {
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** One record; a null field is empty. */
+    public void row(Object... fields) {
+        try {
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(escape(fields[i] == null ? null : fields[i].toString()));
+            }
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void write(List<String> fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(quote(fields.get(i)));
-        }
-        out.print(line.append('\n'));
+        row(fields.toArray());
     }
 
-    static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /** The field as it stands in a record: quoted, with doubled quotes, only when it must be; null is empty. */
+    public static String escape(String field) {
+        if (field == null) {
+            return "";
+        }
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + field.replace("\"", "\"\"") + '"';
+            }
+        }
+        return field;
     }
 }

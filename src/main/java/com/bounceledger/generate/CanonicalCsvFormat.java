@@ -1,5 +1,7 @@
 package com.bounceledger.generate;
 
+import com.bounceledger.csv.CsvWriter;
+
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.EventType;
 
@@ -41,15 +43,15 @@ final class CanonicalCsvFormat implements LogFormat {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write(HEADER);
         writer.write("\r\n");
-        return new CsvWriter(writer);
+        return new CanonicalWriter(writer);
     }
 
-    private static final class CsvWriter implements LogWriter {
+    private static final class CanonicalWriter implements LogWriter {
         private final Writer writer;
         private final IsoSeconds timestamps = new IsoSeconds();
         private final StringBuilder row = new StringBuilder(512);
 
-        CsvWriter(Writer writer) {
+        CanonicalWriter(Writer writer) {
             this.writer = writer;
         }
 
@@ -106,7 +108,7 @@ final class CanonicalCsvFormat implements LogFormat {
                 if (i > 0) {
                     row.append(',');
                 }
-                CsvFields.append(row, i < fields.length ? fields[i] : null);
+                row.append(CsvWriter.escape(i < fields.length ? fields[i] : null));
             }
             writer.append(row).append("\r\n");
         }

@@ -1,5 +1,7 @@
 package com.bounceledger.generate;
 
+import com.bounceledger.csv.CsvWriter;
+
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.EventType;
 
@@ -126,7 +128,7 @@ final class PowerMtaFormat implements LogFormat {
                 if (i > 0) {
                     row.append(',');
                 }
-                CsvFields.append(row, fields[i]);
+                row.append(CsvWriter.escape(fields[i]));
             }
             writer.append(row).append("\r\n");
         }

@@ -9,8 +9,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.bounceledger.csv.CsvWriter;
 import com.bounceledger.report.AtomicFile;
-import com.bounceledger.report.CsvWriter;
 import com.bounceledger.report.DayFiles;
 import com.bounceledger.report.PerformanceWorkbook;
 

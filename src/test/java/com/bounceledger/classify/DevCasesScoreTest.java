@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +52,7 @@ class DevCasesScoreTest {
     private static List<DevCase> readCases() throws IOException {
         try (InputStream in = DevCasesScoreTest.class.getResourceAsStream("/classify/dev-cases.csv")) {
             assertThat(in).as("classify/dev-cases.csv on the test classpath").isNotNull();
-            CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            CsvReader csv = new CsvReader(in);
             List<String> header = csv.next();
             List<DevCase> cases = new ArrayList<>();
             List<String> row;
