@@ -49,12 +49,12 @@ public class InputFileRepository {
 
     public RowCounts totals(LocalDate runDate) {
         return jdbc.queryForObject("""
-                SELECT COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_rejected), 0), COALESCE(SUM(size_bytes), 0), COUNT(*)
+                SELECT COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_rejected), 0), COALESCE(SUM(size_bytes), 0)
                 FROM input_file WHERE run_date = ?""",
-                (rs, row) -> new RowCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)), runDate);
+                (rs, row) -> new RowCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), runDate);
     }
 
     /** @param rowsRead every record read, rejected ones included */
-    public record RowCounts(long rowsRead, long rowsRejected, long inputBytes, int files) {
+    public record RowCounts(long rowsRead, long rowsRejected, long inputBytes) {
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.builder.TaskletStepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,9 +65,7 @@ public class NightlyJobConfiguration {
     @Bean
     public Step prepareInput(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              PrepareInputTasklet prepareInputTasklet, StepFailures stepFailures) {
-        return new StepBuilder("prepareInput", jobRepository)
-                .tasklet(prepareInputTasklet, transactionManager)
-                .listener(stepFailures)
+        return taskletStep("prepareInput", prepareInputTasklet, jobRepository, transactionManager, stepFailures)
                 .allowStartIfComplete(true) // re-checks the fingerprints on every restart
                 .build();
     }
@@ -169,19 +169,15 @@ public class NightlyJobConfiguration {
     @Bean
     public Step checkRejects(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              RejectShareTasklet rejectShareTasklet, StepFailures stepFailures) {
-        return new StepBuilder("checkRejects", jobRepository)
-                .tasklet(rejectShareTasklet, transactionManager)
-                .listener(stepFailures)
-                .build();
+        return taskletStep("checkRejects", rejectShareTasklet, jobRepository, transactionManager, stepFailures).build();
     }
 
     @Bean
     @StepScope
     public RejectShareTasklet rejectShareTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                                  BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                                 DayReportRepository reports) {
-        return new RejectShareTasklet(runDate, properties.maxRejectShare(), inputFiles,
-                DayFiles.of(properties.outputRoot(), runDate), reports);
+                                                 DayOutputWriter dayOutputWriter) {
+        return new RejectShareTasklet(runDate, properties.maxRejectShare(), inputFiles, dayOutputWriter);
     }
 
     // ---- settle: per address bucket, fold messages, tally metrics, apply the ledger rules
@@ -256,19 +252,21 @@ public class NightlyJobConfiguration {
     @Bean
     public Step writeOutputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              WriteOutputsTasklet writeOutputsTasklet, StepFailures stepFailures) {
-        return new StepBuilder("writeOutputs", jobRepository)
-                .tasklet(writeOutputsTasklet, transactionManager)
-                .listener(stepFailures)
-                .build();
+        return taskletStep("writeOutputs", writeOutputsTasklet, jobRepository, transactionManager, stepFailures).build();
     }
 
     @Bean
     @StepScope
-    public WriteOutputsTasklet writeOutputsTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                                   BounceLedgerProperties properties, DayReportRepository reports,
-                                                   Clock clock) {
-        return new WriteOutputsTasklet(runDate, endOf(runDate, properties),
-                DayFiles.of(properties.outputRoot(), runDate), reports, clock);
+    public WriteOutputsTasklet writeOutputsTasklet(DayOutputWriter dayOutputWriter) {
+        return new WriteOutputsTasklet(dayOutputWriter);
+    }
+
+    @Bean
+    @StepScope
+    public DayOutputWriter dayOutputWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                           BounceLedgerProperties properties, DayReportRepository reports, Clock clock) {
+        return new DayOutputWriter(runDate, endOf(runDate, properties), DayFiles.of(properties.outputRoot(), runDate),
+                reports, clock);
     }
 
     /** The spill files are only needed until the day completes. */
@@ -321,6 +319,14 @@ public class NightlyJobConfiguration {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    private static TaskletStepBuilder taskletStep(String name, Tasklet tasklet, JobRepository jobRepository,
+                                                  PlatformTransactionManager transactionManager,
+                                                  StepFailures stepFailures) {
+        TaskletStepBuilder builder = new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager);
+        builder.listener(stepFailures);
+        return builder;
     }
 
     private static SimpleAsyncTaskExecutor partitionExecutor(BounceLedgerProperties properties) {

@@ -8,7 +8,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.bounceledger.report.DayFiles;
 
 /** Fails the run when rejected rows exceed the configured share of the day, rather than report misleading numbers. */
 public class RejectShareTasklet implements Tasklet {
@@ -16,28 +15,25 @@ public class RejectShareTasklet implements Tasklet {
     private final LocalDate runDate;
     private final double maxShare;
     private final InputFileRepository inputFiles;
-    private final DayFiles files;
-    private final DayReportRepository reports;
+    private final DayOutputWriter outputs;
 
-    RejectShareTasklet(LocalDate runDate, double maxShare, InputFileRepository inputFiles, DayFiles files,
-                       DayReportRepository reports) {
+    RejectShareTasklet(LocalDate runDate, double maxShare, InputFileRepository inputFiles, DayOutputWriter outputs) {
         this.runDate = runDate;
         this.maxShare = maxShare;
         this.inputFiles = inputFiles;
-        this.files = files;
-        this.reports = reports;
+        this.outputs = outputs;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         InputFileRepository.RowCounts counts = inputFiles.totals(runDate);
         if (counts.rowsRead() > 0 && (double) counts.rowsRejected() / counts.rowsRead() > maxShare) {
-            WriteOutputsTasklet.writeRejects(runDate, files, reports); // so the operator can see what was wrong
+            outputs.writeRejects(); // so the operator can see what was wrong
             throw new RunRefusedException(String.format(Locale.ROOT,
                     "%,d of %,d rows (%.2f%%) of %s were rejected, more than the allowed %.2f%%; see %s"
                             + " (or raise bounce-ledger.max-reject-share)",
                     counts.rowsRejected(), counts.rowsRead(), 100.0 * counts.rowsRejected() / counts.rowsRead(),
-                    runDate, 100 * maxShare, files.rejects()));
+                    runDate, 100 * maxShare, outputs.files().rejects()));
         }
         return RepeatStatus.FINISHED;
     }

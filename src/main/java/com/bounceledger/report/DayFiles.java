@@ -2,7 +2,6 @@ package com.bounceledger.report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 
 /** The names of a run's output files (SPEC 6) in {@code <output>/<runDate>/}. */
 public record DayFiles(Path folder, LocalDate runDate) {
@@ -25,9 +24,5 @@ public record DayFiles(Path folder, LocalDate runDate) {
 
     public Path rejects() {
         return folder.resolve("rejects-" + runDate + ".csv");
-    }
-
-    public List<Path> all() {
-        return List.of(report(), suppression(), suppressionChanges(), rejects());
     }
 }
