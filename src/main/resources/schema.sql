@@ -77,20 +77,31 @@ CREATE CACHED TABLE IF NOT EXISTS address_state (
     suspended_reason   VARCHAR(40),
     complained_at      TIMESTAMP WITH TIME ZONE,
     unsubscribed_at    TIMESTAMP WITH TIME ZONE,
+    last_engaged_at    TIMESTAMP WITH TIME ZONE,
+    hard_excused_at    TIMESTAMP WITH TIME ZONE,
+    soft_count         INT          DEFAULT 0 NOT NULL,
+    soft_campaigns     VARCHAR(2000),
+    soft_last_reason   VARCHAR(40),
+    manual_since       TIMESTAMP WITH TIME ZONE,
+    manual_note        VARCHAR(500),
     PRIMARY KEY (account, address)
 );
+-- Settlement looks addresses up by hash (all accounts of an address at once); expiry finds ending suspensions.
 CREATE INDEX IF NOT EXISTS address_state_hash ON address_state (addr_hash);
+CREATE INDEX IF NOT EXISTS address_state_suspended ON address_state (suspended_until);
 
--- The audit trail: every ledger change with what caused it.
+-- The audit trail: every ledger change with what caused it. A day's changes of one address come from the
+-- stages of the run in order (1 overrides, 2 the day's events, 3 suspension expiry), numbered within each.
 CREATE CACHED TABLE IF NOT EXISTS address_change (
     run_date   DATE          NOT NULL,
     account    VARCHAR(200)  NOT NULL,
     address    VARCHAR(254)  NOT NULL,
+    stage      SMALLINT      NOT NULL,
     seq        INT           NOT NULL,
     change     VARCHAR(30)   NOT NULL,
     reason     VARCHAR(40),
     cause      VARCHAR(40),
     diagnostic VARCHAR(1000),
     changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (run_date, account, address, seq)
+    PRIMARY KEY (run_date, account, address, stage, seq)
 );

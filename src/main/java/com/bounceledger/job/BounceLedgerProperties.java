@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.bounceledger.ledger.LedgerPolicy;
+
 /**
  * The job's configuration ({@code jobs/bounce-ledger.properties}); every default of SPEC 1 and 2.4.
  *
@@ -36,7 +38,19 @@ public record BounceLedgerProperties(
         @DefaultValue("10s") Duration progressInterval,
         @DefaultValue Ledger ledger) {
 
-    /** @param suspension how long a block suppresses an address */
-    public record Ledger(@DefaultValue("24h") Duration suspension) {
+    /** The thresholds of SPEC 4, with its defaults; see {@link LedgerPolicy}. */
+    public record Ledger(
+            @DefaultValue("24h") Duration suspension,
+            @DefaultValue("7d") Duration engagementWindow,
+            @DefaultValue("7") int softLimitNeverEngaged,
+            @DefaultValue("15") int softLimitEngaged,
+            @DefaultValue("72h") Duration pendingExpiry,
+            @DefaultValue("3") int globalAccounts,
+            @DefaultValue("60d") Duration globalWindow) {
+
+        public LedgerPolicy policy() {
+            return new LedgerPolicy(suspension, engagementWindow, softLimitNeverEngaged, softLimitEngaged,
+                    pendingExpiry, globalAccounts, globalWindow);
+        }
     }
 }

@@ -79,7 +79,9 @@ public class DayReportRepository {
     public void forEachSuppression(Instant endOfRunDate, Consumer<SuppressionEntry> sink) {
         OffsetDateTime end = endOfRunDate.atOffset(ZoneOffset.UTC);
         jdbc.query("""
-                SELECT account, address, CAST('invalid' AS VARCHAR(20)) AS status, invalid_reason, invalid_cause, invalid_since, NULL
+                SELECT account, address,
+                       CAST(CASE WHEN account = '*' THEN 'global' ELSE 'invalid' END AS VARCHAR(20)) AS status,
+                       invalid_reason, invalid_cause, invalid_since, NULL
                   FROM address_state WHERE invalid_since IS NOT NULL
                 UNION ALL
                 SELECT account, address, 'suspended', suspended_reason, 'block', suspended_since, suspended_until
@@ -90,6 +92,9 @@ public class DayReportRepository {
                 UNION ALL
                 SELECT account, address, 'unsubscribed', NULL, 'unsubscribe', unsubscribed_at, NULL
                   FROM address_state WHERE unsubscribed_at IS NOT NULL
+                UNION ALL
+                SELECT account, address, 'manual', NULL, 'manual_override', manual_since, NULL
+                  FROM address_state WHERE manual_since IS NOT NULL
                 ORDER BY 1, 2, 3""",
                 rs -> {
                     sink.accept(new SuppressionEntry(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -102,7 +107,7 @@ public class DayReportRepository {
         return jdbc.queryForObject("""
                 SELECT COUNT(CASE WHEN invalid_since IS NOT NULL THEN 1 END)
                      + COUNT(CASE WHEN suspended_until > ? THEN 1 END)
-                     + COUNT(complained_at) + COUNT(unsubscribed_at)
+                     + COUNT(complained_at) + COUNT(unsubscribed_at) + COUNT(manual_since)
                 FROM address_state""", Long.class, endOfRunDate.atOffset(ZoneOffset.UTC));
     }
 
@@ -112,7 +117,7 @@ public class DayReportRepository {
                 SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_until
                 FROM address_change c
                 LEFT JOIN address_state s ON s.account = c.account AND s.address = c.address
-                WHERE c.run_date = ? ORDER BY c.account, c.address, c.seq""",
+                WHERE c.run_date = ? ORDER BY c.account, c.address, c.stage, c.seq""",
                 rs -> {
                     SuppressionChange change = SuppressionChanges.of(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7));

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bounceledger.classify.ClassifiedEvent;
 import com.bounceledger.ingest.AddressHash;
+import com.bounceledger.report.RejectedRow;
 
 /**
  * Writes a chunk of one input file: events into the address buckets' spill files, rejected rows and row
@@ -25,24 +25,21 @@ import com.bounceledger.ingest.AddressHash;
 public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
 
     private static final String LENGTHS = "spill.lengths";
-    private static final int MAX_RAW_LINE = 1000;
 
     private final LocalDate runDate;
     private final int fileIndex;
     private final String fileName;
     private final SpillLayout layout;
-    private final JdbcTemplate jdbc;
     private final InputFileRepository inputFiles;
     private final ProgressMeter progress;
     private SpillFileWriter[] buckets;
 
-    public IngestWriter(LocalDate runDate, int fileIndex, String fileName, SpillLayout layout, JdbcTemplate jdbc,
+    public IngestWriter(LocalDate runDate, int fileIndex, String fileName, SpillLayout layout,
                         InputFileRepository inputFiles, ProgressMeter progress) {
         this.runDate = runDate;
         this.fileIndex = fileIndex;
         this.fileName = fileName;
         this.layout = layout;
-        this.jdbc = jdbc;
         this.inputFiles = inputFiles;
         this.progress = progress;
     }
@@ -75,17 +72,8 @@ public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
                 EventSpill.write(buckets[bucket], event);
             }
         }
-        if (!rejected.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO rejected_row (run_date, file_name, line_no, error, raw_line) VALUES (?, ?, ?, ?, ?)""",
-                    rejected, rejected.size(), (ps, record) -> {
-                        ps.setObject(1, runDate);
-                        ps.setString(2, fileName);
-                        ps.setLong(3, record.line());
-                        ps.setString(4, record.error());
-                        ps.setString(5, cut(record.raw()));
-                    });
-        }
+        inputFiles.insertRejected(runDate, rejected.stream()
+                .map(record -> new RejectedRow(fileName, record.line(), record.error(), record.raw())).toList());
         inputFiles.addCounts(runDate, fileIndex, chunk.size(), rejected.size());
         progress.addRows(chunk.size());
     }
@@ -108,9 +96,5 @@ public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
             }
             buckets = null;
         }
-    }
-
-    private static String cut(String raw) {
-        return raw == null || raw.length() <= MAX_RAW_LINE ? raw : raw.substring(0, MAX_RAW_LINE);
     }
 }

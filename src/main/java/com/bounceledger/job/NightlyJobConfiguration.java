@@ -36,8 +36,9 @@ import com.bounceledger.ledger.LedgerRules;
 import com.bounceledger.report.DayFiles;
 
 /**
- * The nightly job for one run date: prepare the input, ingest the logs (one partition per file), check the
- * share of rejected rows, settle the day bucket by bucket (metrics and ledger), write the outputs.
+ * The nightly job for one run date: prepare the input, apply the operator's overrides, ingest the logs (one
+ * partition per file), check the share of rejected rows, settle the day bucket by bucket (metrics and
+ * ledger), expire the suspensions that end within the day, write the outputs.
  */
 @Configuration
 @EnableConfigurationProperties(BounceLedgerProperties.class)
@@ -47,14 +48,17 @@ public class NightlyJobConfiguration {
     public static final String RUN_DATE = "runDate";
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, Step prepareInput, Step ingest, Step checkRejects, Step settle,
-                          Step writeOutputs, JobExecutionListener spillCleanup) {
+    public Job nightlyJob(JobRepository jobRepository, Step prepareInput, Step applyOverrides, Step ingest,
+                          Step checkRejects, Step settle, Step expireSuspensions, Step writeOutputs,
+                          JobExecutionListener spillCleanup) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {RUN_DATE}, new String[0]))
                 .start(prepareInput)
+                .next(applyOverrides)
                 .next(ingest)
                 .next(checkRejects)
                 .next(settle)
+                .next(expireSuspensions)
                 .next(writeOutputs)
                 .listener(spillCleanup)
                 .build();
@@ -75,6 +79,24 @@ public class NightlyJobConfiguration {
     public PrepareInputTasklet prepareInputTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                                    BounceLedgerProperties properties, InputFileRepository inputFiles) {
         return new PrepareInputTasklet(runDate, dayFolder(properties, runDate), properties.maxLineBytes(), inputFiles);
+    }
+
+    // ---- overrides: the operator's manual resets and suppressions, before the day's events
+
+    @Bean
+    public Step applyOverrides(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               ApplyOverridesTasklet applyOverridesTasklet, StepFailures stepFailures) {
+        return taskletStep("applyOverrides", applyOverridesTasklet, jobRepository, transactionManager, stepFailures)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ApplyOverridesTasklet applyOverridesTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                       BounceLedgerProperties properties, LedgerRules ledgerRules,
+                                                       LedgerRepository ledger, InputFileRepository inputFiles) {
+        return new ApplyOverridesTasklet(runDate, dayFolder(properties, runDate),
+                runDate.atStartOfDay(properties.zone()).toInstant(), ledgerRules, ledger, inputFiles);
     }
 
     // ---- ingest: parse and classify each file, spill events into address buckets
@@ -140,10 +162,10 @@ public class NightlyJobConfiguration {
     @StepScope
     public IngestWriter ingestWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                      @Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
-                                     BounceLedgerProperties properties, JdbcTemplate jdbc,
-                                     InputFileRepository inputFiles, ProgressMeter progress) {
+                                     BounceLedgerProperties properties, InputFileRepository inputFiles,
+                                     ProgressMeter progress) {
         LogFile file = inputFiles.find(runDate, dayFolder(properties, runDate)).get(fileIndex);
-        return new IngestWriter(runDate, fileIndex, file.name(), spillLayout(properties, runDate, inputFiles), jdbc,
+        return new IngestWriter(runDate, fileIndex, file.name(), spillLayout(properties, runDate, inputFiles),
                 inputFiles, progress);
     }
 
@@ -235,9 +257,9 @@ public class NightlyJobConfiguration {
     @StepScope
     public BucketSettler bucketSettler(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                        BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                       LedgerRepository ledger) {
-        return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger,
-                new LedgerRules(properties.ledger().suspension()), endOf(runDate, properties));
+                                       LedgerRepository ledger, LedgerRules ledgerRules) {
+        return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger, ledgerRules,
+                endOf(runDate, properties));
     }
 
     @Bean
@@ -245,6 +267,23 @@ public class NightlyJobConfiguration {
     public SettlementWriter settlementWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                              LedgerRepository ledger) {
         return new SettlementWriter(runDate, ledger);
+    }
+
+    // ---- expire: suspensions that end within the run date leave the suppression file
+
+    @Bean
+    public Step expireSuspensions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  ExpireSuspensionsTasklet expireSuspensionsTasklet, StepFailures stepFailures) {
+        return taskletStep("expireSuspensions", expireSuspensionsTasklet, jobRepository, transactionManager,
+                stepFailures).build();
+    }
+
+    @Bean
+    @StepScope
+    public ExpireSuspensionsTasklet expireSuspensionsTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                             BounceLedgerProperties properties,
+                                                             LedgerRepository ledger) {
+        return new ExpireSuspensionsTasklet(runDate, endOf(runDate, properties), ledger);
     }
 
     // ---- write: the report, the suppression files and the rejects file, from the committed state
@@ -288,6 +327,11 @@ public class NightlyJobConfiguration {
     @Bean
     public BounceClassifier bounceClassifier(BounceLedgerProperties properties) {
         return BounceClassifier.load(properties.rulesFile());
+    }
+
+    @Bean
+    public LedgerRules ledgerRules(BounceLedgerProperties properties) {
+        return new LedgerRules(properties.ledger().policy());
     }
 
     @Bean

@@ -15,7 +15,11 @@ final class SuppressionChanges {
     static SuppressionChange of(String change, String account, String address, String reason, String cause,
                                 Instant at, Instant suspendedUntil) {
         return switch (change) {
-            case "invalidated" -> added("invalid", account, address, reason, cause, at, null);
+            case "invalidated", "promoted" -> added("invalid", account, address, reason, cause, at, null);
+            case "global" -> added("global", account, address, reason, cause, at, null);
+            case "suppressed" -> added("manual", account, address, reason, cause, at, null);
+            case "reset" -> "soft_counter".equals(reason) ? null : new SuppressionChange("removed",
+                    new SuppressionEntry(account, address, reason, null, cause, at, null));
             case "suspended" -> added("suspended", account, address, reason, cause, at, suspendedUntil);
             case "suspension_extended" -> new SuppressionChange("updated",
                     new SuppressionEntry(account, address, "suspended", reason, cause, at, suspendedUntil));
