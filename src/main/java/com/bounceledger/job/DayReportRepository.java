@@ -80,7 +80,7 @@ public class DayReportRepository {
         OffsetDateTime end = endOfRunDate.atOffset(ZoneOffset.UTC);
         jdbc.query("""
                 SELECT account, address,
-                       CAST(CASE WHEN account = '*' THEN 'global' ELSE 'invalid' END AS VARCHAR(20)) AS status,
+                       CASE WHEN account = '*' THEN CAST('global' AS VARCHAR(20)) ELSE CAST('invalid' AS VARCHAR(20)) END,
                        invalid_reason, invalid_cause, invalid_since, NULL
                   FROM address_state WHERE invalid_since IS NOT NULL
                 UNION ALL
@@ -114,13 +114,13 @@ public class DayReportRepository {
     /** The day's ledger changes that add, update or remove a suppression, in the audit trail's order. */
     public void forEachSuppressionChange(LocalDate runDate, Consumer<SuppressionChange> sink) {
         jdbc.query("""
-                SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_until
+                SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_since, s.suspended_until
                 FROM address_change c
                 LEFT JOIN address_state s ON s.account = c.account AND s.address = c.address
                 WHERE c.run_date = ? ORDER BY c.account, c.address, c.stage, c.seq""",
                 rs -> {
                     SuppressionChange change = SuppressionChanges.of(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7));
+                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8));
                     if (change != null) {
                         sink.accept(change);
                     }
