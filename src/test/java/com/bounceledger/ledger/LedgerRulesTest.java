@@ -81,6 +81,6 @@ class LedgerRulesTest {
 
     private static ClassifiedEvent event(String at, EventType type, Classification classification) {
         return new ClassifiedEvent(new DeliveryEvent(Instant.parse(at), "acme", "spring", "m1", "ann@example.com",
-                type, "550", null, "550 reply", null, null), classification);
+                type, "550", null, "550 reply", null, null, false), classification);
     }
 }
