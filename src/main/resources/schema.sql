@@ -105,3 +105,20 @@ CREATE CACHED TABLE IF NOT EXISTS address_change (
     changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (run_date, account, address, stage, seq)
 );
+
+-- Postfix queue ids still open (cleanup seen, qmgr removed not yet), joining a message's lines across files
+-- and days; key host/queueid. Written at each ingest checkpoint, so a restart resumes the join.
+CREATE CACHED TABLE IF NOT EXISTS postfix_queue (
+    queue_key  VARCHAR(300)  NOT NULL,
+    message_id VARCHAR(1000) NOT NULL,
+    seen_on    DATE          NOT NULL,
+    PRIMARY KEY (queue_key)
+);
+
+-- Recipients of an open queue id waiting after a deferral: those a later status=expired line fails.
+CREATE CACHED TABLE IF NOT EXISTS postfix_waiting (
+    queue_key VARCHAR(300) NOT NULL,
+    seq       INT          NOT NULL,
+    recipient VARCHAR(254) NOT NULL,
+    PRIMARY KEY (queue_key, seq)
+);

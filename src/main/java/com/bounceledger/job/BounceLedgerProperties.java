@@ -2,12 +2,16 @@ package com.bounceledger.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import com.bounceledger.ledger.LedgerPolicy;
+import com.bounceledger.ingest.MessageIdPattern;
+import com.bounceledger.ingest.ParserSettings;
 
 /**
  * The job's configuration ({@code jobs/bounce-ledger.properties}); every default of SPEC 1 and 2.4.
@@ -23,6 +27,8 @@ import com.bounceledger.ledger.LedgerPolicy;
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
  * @param progressInterval how often long steps log their progress
  * @param ledger         the thresholds of the address ledger (SPEC 4)
+ * @param powerMta       where PowerMTA records name their account, campaign and message (SPEC 2.2)
+ * @param postfix        how Postfix messages get their account and campaign (SPEC 2.3)
  */
 @ConfigurationProperties("bounce-ledger")
 public record BounceLedgerProperties(
@@ -36,7 +42,9 @@ public record BounceLedgerProperties(
         @DefaultValue("65536") int maxLineBytes,
         Path rulesFile,
         @DefaultValue("10s") Duration progressInterval,
-        @DefaultValue Ledger ledger) {
+        @DefaultValue Ledger ledger,
+        @DefaultValue PowerMta powerMta,
+        @DefaultValue Postfix postfix) {
 
     /** The thresholds of SPEC 4, with its defaults; see {@link LedgerPolicy}. */
     public record Ledger(
@@ -52,5 +60,37 @@ public record BounceLedgerProperties(
             return new LedgerPolicy(suspension, engagementWindow, softLimitNeverEngaged, softLimitEngaged,
                     pendingExpiry, globalAccounts, globalWindow);
         }
+    }
+
+    /**
+     * @param campaignColumns columns tried in order, the first non-empty one names the campaign
+     * @param accountColumns  columns tried in order, the first non-empty one names the account
+     * @param messageIdColumn the Message-ID column; without a value the id is derived from the record
+     */
+    public record PowerMta(@DefaultValue({"header_X-Campaign", "jobId"}) List<String> campaignColumns,
+                           @DefaultValue("vmta") List<String> accountColumns,
+                           @DefaultValue("header_Message-Id") String messageIdColumn) {
+    }
+
+    /**
+     * @param messageIdPattern a regular expression on the Message-ID with named groups {@code account} and/or
+     *                         {@code campaign}; none by default
+     * @param defaultAccount   the account when the pattern does not say
+     * @param defaultCampaign  the campaign when the pattern does not say
+     * @param queueLifetime    how long a queue id stays open without its {@code removed} line (Postfix gives up
+     *                         after 5 days by default)
+     */
+    public record Postfix(String messageIdPattern,
+                          @DefaultValue("default") String defaultAccount,
+                          @DefaultValue("unknown") String defaultCampaign,
+                          @DefaultValue("7d") Duration queueLifetime) {
+    }
+
+    /** The parsers' view of this configuration for one run date. */
+    public ParserSettings parserSettings(LocalDate runDate) {
+        return new ParserSettings(runDate, zone,
+                new ParserSettings.PowerMtaColumns(powerMta.campaignColumns(), powerMta.accountColumns(),
+                        powerMta.messageIdColumn()),
+                new MessageIdPattern(postfix.messageIdPattern(), postfix.defaultAccount(), postfix.defaultCampaign()));
     }
 }

@@ -111,7 +111,7 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
             ClassifiedEvent expiry = new ClassifiedEvent(new DeliveryEvent(deadline, message.account(),
                     message.campaign(), message.messageId(), message.recipient(), EventType.BOUNCED, null, null,
                     "no final outcome " + rules.policy().pendingExpiry().toHours() + " hours after the first attempt",
-                    null, null), PENDING_EXPIRED);
+                    null, null, false), PENDING_EXPIRED);
             message.add(expiry);
             ledgerEvents.add(expiry);
         }

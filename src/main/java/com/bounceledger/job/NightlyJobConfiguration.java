@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -37,8 +42,8 @@ import com.bounceledger.report.DayFiles;
 
 /**
  * The nightly job for one run date: prepare the input, apply the operator's overrides, ingest the logs (one
- * partition per file), check the share of rejected rows, settle the day bucket by bucket (metrics and
- * ledger), expire the suspensions that end within the day, write the outputs.
+ * partition per file, one for all Postfix files), check the share of rejected rows, settle the day bucket by
+ * bucket (metrics and ledger), expire the suspensions that end within the day, write the outputs.
  */
 @Configuration
 @EnableConfigurationProperties(BounceLedgerProperties.class)
@@ -126,19 +131,25 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
+    /** One partition per file, except that a format whose files form one log (Postfix) has one for all of them. */
     @Bean
     @StepScope
     public Partitioner filePartitioner(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                        BounceLedgerProperties properties, InputFileRepository inputFiles) {
         return gridSize -> {
-            Map<String, ExecutionContext> partitions = new HashMap<>();
+            Map<String, List<Integer>> groups = new TreeMap<>();
             for (LogFile file : inputFiles.find(runDate, dayFolder(properties, runDate))) {
                 if (file.format() != null) {
-                    ExecutionContext context = new ExecutionContext();
-                    context.putInt("fileIndex", file.index());
-                    partitions.put(String.format("file%05d", file.index()), context);
+                    String name = file.format().joinsFiles() ? file.format().name() : String.format("file%05d", file.index());
+                    groups.computeIfAbsent(name, key -> new ArrayList<>()).add(file.index());
                 }
             }
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            groups.forEach((name, indexes) -> {
+                ExecutionContext context = new ExecutionContext();
+                context.putString("files", indexes.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                partitions.put(name, context);
+            });
             return partitions;
         };
     }
@@ -146,11 +157,11 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public LogFileItemReader logFileReader(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                           @Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
+                                           @Value("#{stepExecutionContext['files']}") String files,
                                            BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                           ProgressMeter progress) {
-        LogFile file = inputFiles.find(runDate, dayFolder(properties, runDate)).get(fileIndex);
-        return new LogFileItemReader(file.path(), file.format(), properties.maxLineBytes(), progress);
+                                           PostfixQueueRepository postfixQueue, ProgressMeter progress) {
+        return new LogFileItemReader(partitionFiles(properties, runDate, inputFiles, files), properties.maxLineBytes(),
+                progress, properties.parserSettings(runDate), postfixQueue);
     }
 
     @Bean
@@ -161,12 +172,11 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public IngestWriter ingestWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                     @Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
+                                     @Value("#{stepExecutionContext['files']}") String files,
                                      BounceLedgerProperties properties, InputFileRepository inputFiles,
                                      ProgressMeter progress) {
-        LogFile file = inputFiles.find(runDate, dayFolder(properties, runDate)).get(fileIndex);
-        return new IngestWriter(runDate, fileIndex, file.name(), spillLayout(properties, runDate, inputFiles),
-                inputFiles, progress);
+        return new IngestWriter(runDate, partitionFiles(properties, runDate, inputFiles, files),
+                spillLayout(properties, runDate, inputFiles), inputFiles, progress);
     }
 
     @Bean
@@ -345,6 +355,11 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    public PostfixQueueRepository postfixQueueRepository(JdbcTemplate jdbc, BounceLedgerProperties properties) {
+        return new PostfixQueueRepository(jdbc, (int) properties.postfix().queueLifetime().toDays());
+    }
+
+    @Bean
     public LedgerRepository ledgerRepository(JdbcTemplate jdbc) {
         return new LedgerRepository(jdbc);
     }
@@ -381,6 +396,13 @@ public class NightlyJobConfiguration {
 
     static Path dayFolder(BounceLedgerProperties properties, LocalDate runDate) {
         return properties.inputRoot().resolve(runDate.toString());
+    }
+
+    /** @param indexes the partition's file indexes, comma-separated */
+    private static List<LogFile> partitionFiles(BounceLedgerProperties properties, LocalDate runDate,
+                                                InputFileRepository inputFiles, String indexes) {
+        List<LogFile> all = inputFiles.find(runDate, dayFolder(properties, runDate));
+        return Arrays.stream(indexes.split(",")).map(index -> all.get(Integer.parseInt(index))).toList();
     }
 
     static SpillLayout spillLayout(BounceLedgerProperties properties, LocalDate runDate, InputFileRepository inputFiles) {

@@ -233,6 +233,6 @@ class LedgerRulesTest {
     private static ClassifiedEvent event(String account, String campaign, String at, EventType type,
                                          Classification classification) {
         return new ClassifiedEvent(new DeliveryEvent(Instant.parse(at), account, campaign, "m1", ANN, type, "550",
-                null, "550 reply", null, null), classification);
+                null, "550 reply", null, null, false), classification);
     }
 }

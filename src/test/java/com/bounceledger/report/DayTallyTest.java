@@ -85,7 +85,7 @@ class DayTallyTest {
 
     static DeliveryEvent event(EventType type, String time) {
         return new DeliveryEvent(Instant.parse("2026-11-21T" + time + "Z"), "acme", "spring", "m1", "ann@example.com",
-                type, null, null, "reply", null, null);
+                type, null, null, "reply", null, null, false);
     }
 
     static ClassifiedEvent classified(EventType type, String time, Classification classification) {
