@@ -7,6 +7,10 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.bounceledger.report.ReportSettings;
+import com.bounceledger.report.ReportText;
+import com.bounceledger.report.Thresholds;
+
 /**
  * The job's configuration ({@code jobs/bounce-ledger.properties}); every default of SPEC 1 and 2.4.
  *
@@ -21,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
  * @param progressInterval how often long steps log their progress
  * @param ledger         the thresholds of the address ledger (SPEC 4)
+ * @param report         the email-performance workbook (SPEC 5 thresholds, 6.1)
  */
 @ConfigurationProperties("bounce-ledger")
 public record BounceLedgerProperties(
@@ -34,9 +39,31 @@ public record BounceLedgerProperties(
         @DefaultValue("65536") int maxLineBytes,
         Path rulesFile,
         @DefaultValue("10s") Duration progressInterval,
-        @DefaultValue Ledger ledger) {
+        @DefaultValue Ledger ledger,
+        @DefaultValue Report report) {
 
     /** @param suspension how long a block suppresses an address */
     public record Ledger(@DefaultValue("24h") Duration suspension) {
+    }
+
+    /**
+     * @param language          en, sv, nl or fr: any language with a {@code report/text_<language>.properties}
+     * @param topDomains        domains listed before "other" on the Domains sheet
+     * @param trendDays         run dates of history on the Trend sheet
+     * @param bounceWarning     bounce rate (a fraction of sent) above which the report warns
+     * @param bounceCritical    bounce rate above which it is critical
+     * @param complaintWarning  complaint rate (a fraction of delivered) above which the report warns
+     * @param complaintCritical complaint rate above which it is critical (Gmail's bulk-sender limit)
+     */
+    public record Report(@DefaultValue("en") String language, @DefaultValue("20") int topDomains,
+                         @DefaultValue("30") int trendDays, @DefaultValue("0.02") double bounceWarning,
+                         @DefaultValue("0.05") double bounceCritical, @DefaultValue("0.001") double complaintWarning,
+                         @DefaultValue("0.003") double complaintCritical) {
+
+        public ReportSettings settings() {
+            return new ReportSettings(ReportText.of(language),
+                    new Thresholds(bounceWarning, bounceCritical, complaintWarning, complaintCritical),
+                    topDomains, trendDays);
+        }
     }
 }
