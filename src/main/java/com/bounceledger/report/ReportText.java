@@ -17,11 +17,11 @@ public final class ReportText {
         this.bundle = bundle;
     }
 
-    /** @throws IllegalArgumentException when no translation exists for the language */
+    /** @throws UnknownLanguageException when no translation exists for the language */
     public static ReportText of(String language) {
         boolean translated = ReportText.class.getResource("/" + BUNDLE + "_" + language + ".properties") != null;
         if (!language.equals("en") && !translated) {
-            throw new IllegalArgumentException("no report translation for language '" + language
+            throw new UnknownLanguageException("no report translation for language '" + language
                     + "' (expected a resource " + BUNDLE + "_" + language + ".properties)");
         }
         return new ReportText(ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
@@ -36,5 +36,12 @@ public final class ReportText {
     public String change(String code) {
         String key = "change." + code;
         return bundle.containsKey(key) ? bundle.getString(key) : code;
+    }
+
+    /** A configuration error that stops the launch in one line, like a malformed rules file. */
+    public static final class UnknownLanguageException extends IllegalArgumentException {
+        UnknownLanguageException(String message) {
+            super(message);
+        }
     }
 }
