@@ -52,6 +52,19 @@ CREATE CACHED TABLE IF NOT EXISTS reason_day (
     PRIMARY KEY (run_date, bucket, reason, grp)
 );
 
+-- The same partial sums per recipient domain (the report's Domains sheet).
+CREATE CACHED TABLE IF NOT EXISTS domain_day (
+    run_date  DATE         NOT NULL,
+    bucket    INT          NOT NULL,
+    domain    VARCHAR(254) NOT NULL,
+    sent      BIGINT NOT NULL,
+    delivered BIGINT NOT NULL,
+    hard      BIGINT NOT NULL,
+    soft      BIGINT NOT NULL,
+    blocked   BIGINT NOT NULL,
+    PRIMARY KEY (run_date, bucket, domain)
+);
+
 -- Messages without a final outcome, carried across days (pending to soft after 72 hours).
 CREATE CACHED TABLE IF NOT EXISTS pending_message (
     account        VARCHAR(200) NOT NULL,

@@ -11,6 +11,7 @@ import com.bounceledger.cli.ClassifyCommand;
 import com.bounceledger.cli.ExitCode;
 import com.bounceledger.cli.StateLock;
 import com.bounceledger.generate.GenerateCommand;
+import com.bounceledger.report.ReportText;
 
 /**
  * {@code java -jar bounce-ledger.jar [runDate=YYYY-MM-DD] [--property=value ...]} runs the nightly job;
@@ -59,6 +60,11 @@ public class BounceLedgerApplication {
             RulesFileException badRules = causeOf(e, RulesFileException.class);
             if (badRules != null) {
                 System.err.println("bounce-ledger: " + badRules.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            ReportText.UnknownLanguageException badLanguage = causeOf(e, ReportText.UnknownLanguageException.class);
+            if (badLanguage != null) {
+                System.err.println("bounce-ledger: " + badLanguage.getMessage());
                 return ExitCode.USAGE.code();
             }
             throw e;

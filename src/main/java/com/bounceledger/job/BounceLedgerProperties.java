@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import com.bounceledger.ledger.LedgerPolicy;
 import com.bounceledger.ingest.MessageIdPattern;
 import com.bounceledger.ingest.ParserSettings;
+import com.bounceledger.report.ReportSettings;
+import com.bounceledger.report.ReportText;
+import com.bounceledger.report.Thresholds;
 
 /**
  * The job's configuration ({@code jobs/bounce-ledger.properties}); every default of SPEC 1 and 2.4.
@@ -29,6 +32,7 @@ import com.bounceledger.ingest.ParserSettings;
  * @param ledger         the thresholds of the address ledger (SPEC 4)
  * @param powerMta       where PowerMTA records name their account, campaign and message (SPEC 2.2)
  * @param postfix        how Postfix messages get their account and campaign (SPEC 2.3)
+ * @param report         the email-performance workbook (SPEC 5 thresholds, 6.1)
  */
 @ConfigurationProperties("bounce-ledger")
 public record BounceLedgerProperties(
@@ -44,7 +48,8 @@ public record BounceLedgerProperties(
         @DefaultValue("10s") Duration progressInterval,
         @DefaultValue Ledger ledger,
         @DefaultValue PowerMta powerMta,
-        @DefaultValue Postfix postfix) {
+        @DefaultValue Postfix postfix,
+        @DefaultValue Report report) {
 
     /** The thresholds of SPEC 4, with its defaults; see {@link LedgerPolicy}. */
     public record Ledger(
@@ -92,5 +97,26 @@ public record BounceLedgerProperties(
                 new ParserSettings.PowerMtaColumns(powerMta.campaignColumns(), powerMta.accountColumns(),
                         powerMta.messageIdColumn()),
                 new MessageIdPattern(postfix.messageIdPattern(), postfix.defaultAccount(), postfix.defaultCampaign()));
+    }
+
+    /**
+     * @param language          en, sv, nl or fr: any language with a {@code report/text_<language>.properties}
+     * @param topDomains        domains listed before "other" on the Domains sheet
+     * @param trendDays         run dates of history on the Trend sheet
+     * @param bounceWarning     bounce rate (a fraction of sent) above which the report warns
+     * @param bounceCritical    bounce rate above which it is critical
+     * @param complaintWarning  complaint rate (a fraction of delivered) above which the report warns
+     * @param complaintCritical complaint rate above which it is critical (Gmail's bulk-sender limit)
+     */
+    public record Report(@DefaultValue("en") String language, @DefaultValue("20") int topDomains,
+                         @DefaultValue("30") int trendDays, @DefaultValue("0.02") double bounceWarning,
+                         @DefaultValue("0.05") double bounceCritical, @DefaultValue("0.001") double complaintWarning,
+                         @DefaultValue("0.003") double complaintCritical) {
+
+        public ReportSettings settings() {
+            return new ReportSettings(ReportText.of(language),
+                    new Thresholds(bounceWarning, bounceCritical, complaintWarning, complaintCritical),
+                    topDomains, trendDays);
+        }
     }
 }

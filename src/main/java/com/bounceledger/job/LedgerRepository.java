@@ -87,6 +87,7 @@ public class LedgerRepository {
     public void save(LocalDate runDate, BucketSettlement settlement) {
         insertCampaigns(runDate, settlement);
         insertReasons(runDate, settlement);
+        insertDomains(runDate, settlement);
         jdbc.batchUpdate("DELETE FROM pending_message WHERE account = ? AND message_id = ?",
                 settlement.resolvedPending(), 500, (ps, key) -> {
                     ps.setString(1, key.account());
@@ -139,6 +140,24 @@ public class LedgerRepository {
                     ps.setString(4, row.group());
                     ps.setLong(5, row.messages());
                     ps.setString(6, row.example());
+                });
+    }
+
+    private void insertDomains(LocalDate runDate, BucketSettlement settlement) {
+        List<Map.Entry<String, CampaignCounts>> rows = new ArrayList<>(settlement.tally().domains().entrySet());
+        jdbc.batchUpdate("""
+                INSERT INTO domain_day (run_date, bucket, domain, sent, delivered, hard, soft, blocked)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows, 500, (ps, row) -> {
+                    CampaignCounts c = row.getValue();
+                    ps.setObject(1, runDate);
+                    ps.setInt(2, settlement.bucket());
+                    ps.setString(3, row.getKey());
+                    ps.setLong(4, c.sent());
+                    ps.setLong(5, c.delivered());
+                    ps.setLong(6, c.hard());
+                    ps.setLong(7, c.soft());
+                    ps.setLong(8, c.blocked());
                 });
     }
 

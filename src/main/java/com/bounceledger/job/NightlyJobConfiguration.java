@@ -39,6 +39,7 @@ import com.bounceledger.classify.BounceClassifier;
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ledger.LedgerRules;
 import com.bounceledger.report.DayFiles;
+import com.bounceledger.report.ReportSettings;
 
 /**
  * The nightly job for one run date: prepare the input, apply the operator's overrides, ingest the logs (one
@@ -313,9 +314,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public DayOutputWriter dayOutputWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                           BounceLedgerProperties properties, DayReportRepository reports, Clock clock) {
+                                           BounceLedgerProperties properties, DayReportRepository reports,
+                                           ReportSettings reportSettings, Clock clock) {
         return new DayOutputWriter(runDate, endOf(runDate, properties), DayFiles.of(properties.outputRoot(), runDate),
-                reports, clock);
+                reports, reportSettings, clock);
     }
 
     /** The spill files are only needed until the day completes. */
@@ -337,6 +339,12 @@ public class NightlyJobConfiguration {
     @Bean
     public BounceClassifier bounceClassifier(BounceLedgerProperties properties) {
         return BounceClassifier.load(properties.rulesFile());
+    }
+
+    /** Made at start-up, so a report language without a translation stops the launch before any work. */
+    @Bean
+    public ReportSettings reportSettings(BounceLedgerProperties properties) {
+        return properties.report().settings();
     }
 
     @Bean

@@ -112,20 +112,32 @@ final class NightlyRun {
 
     /** The sheet's rows as cell texts, header included. */
     List<List<String>> sheet(String runDate, String name) {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        try (InputStream in = Files.newInputStream(outputFile(runDate, "email-performance", "xlsx"));
-             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            for (Row row : workbook.getSheet(name)) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                }
-                rows.add(cells);
-            }
+        try (XSSFWorkbook workbook = workbook(runDate)) {
+            return rows(workbook.getSheet(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The day's email-performance workbook, read back whole; the caller closes it. */
+    XSSFWorkbook workbook(String runDate) {
+        try (InputStream in = Files.newInputStream(outputFile(runDate, "email-performance", "xlsx"))) {
+            return new XSSFWorkbook(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<List<String>> rows(Sheet sheet) {
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter();
+        for (Row row : sheet) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < row.getLastCellNum(); c++) {
+                Cell cell = row.getCell(c);
+                cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+            }
+            rows.add(cells);
         }
         return rows;
     }
