@@ -105,7 +105,7 @@ public class DayReportRepository {
     public void forEachChange(LocalDate runDate, Consumer<AddressChange> sink) {
         jdbc.query("""
                 SELECT account, address, change, reason, cause, diagnostic, changed_at FROM address_change
-                WHERE run_date = ? ORDER BY account, address, seq""",
+                WHERE run_date = ? ORDER BY account, address, stage, seq""",
                 rs -> {
                     sink.accept(new AddressChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), instant(rs, 7)));
