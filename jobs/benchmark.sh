@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks the nightly job end to end on a generated day and compares it with the parse floor.
-#   jobs/benchmark.sh [--messages N] [--days N] [--gzip] [--heap SIZE] [--work DIR] [--keep]
+#   jobs/benchmark.sh [--messages N] [--days N] [--gzip] [--heap SIZE] [--work DIR] [--keep] [--jar FILE]
 # --messages: messages a day (default 1000000; 10000000 is SPEC 8's day). --days: consecutive days run on
 # the same state (the second day starts with the first day's ledger). --gzip: keep the generator's gzip
 # files (default: plain CSV, as SPEC 8 sizes the day). --heap: the job's -Xmx (default 512m). --work: the
 # folder for the generated days, state and outputs (default target/benchmark). --keep: keep the
 # generated days there for the next run with the same options (default: delete them at the end).
+# --jar: the build to measure, to compare two builds on the same days (default: target/bounce-ledger.jar).
 # JAVA_OPTS is added to the job's JVM (e.g. -XX:StartFlightRecording=filename=job.jfr,settings=profile).
 # Fails (exit 1) when the job fails or its totals differ from the generator's truth files.
 set -euo pipefail
@@ -17,11 +18,12 @@ gzip=false
 heap=512m
 work="$root/target/benchmark"
 keep=false
+jar=""
 start=2026-11-21
 seed=42
 
 usage() {
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [ $# -gt 0 ]; do
@@ -32,15 +34,21 @@ while [ $# -gt 0 ]; do
         --heap) heap="${2:?--heap needs a size such as 512m}"; shift 2 ;;
         --work) work="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
         --keep) keep=true; shift ;;
+        --jar) jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "benchmark.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
     esac
 done
 
-jar="$root/target/bounce-ledger.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
-    echo "benchmark.sh: building $jar" >&2
-    (cd "$root" && mvn -q -B -DskipTests package) >&2
+if [ -z "$jar" ]; then
+    jar="$root/target/bounce-ledger.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
+        echo "benchmark.sh: building $jar" >&2
+        (cd "$root" && mvn -q -B -DskipTests package) >&2
+    fi
+elif [ ! -f "$jar" ]; then
+    echo "benchmark.sh: no jar $jar" >&2
+    exit 2
 fi
 
 fail() {
