@@ -5,6 +5,8 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import com.bounceledger.benchmark.ParseFloor;
+import com.bounceledger.benchmark.StepTimes;
 import com.bounceledger.classify.ClassifierBenchmark;
 import com.bounceledger.classify.RulesFileException;
 import com.bounceledger.cli.ClassifyCommand;
@@ -15,8 +17,8 @@ import com.bounceledger.report.ReportText;
 
 /**
  * {@code java -jar bounce-ledger.jar [runDate=YYYY-MM-DD] [--property=value ...]} runs the nightly job;
- * the first argument {@code classify}, {@code classify-benchmark} or {@code generate} runs that tool instead,
- * without Spring.
+ * the first argument {@code classify}, {@code classify-benchmark}, {@code generate}, {@code parse-floor} or
+ * {@code step-times} runs that tool instead, without Spring.
  */
 @SpringBootApplication
 public class BounceLedgerApplication {
@@ -42,6 +44,12 @@ public class BounceLedgerApplication {
                 }
                 case "generate" -> {
                     return GenerateCommand.run(rest, System.out, System.err);
+                }
+                case "parse-floor" -> {
+                    return ParseFloor.run(rest, System.out, System.err);
+                }
+                case "step-times" -> {
+                    return StepTimes.run(rest, System.out, System.err);
                 }
                 default -> { }
             }

@@ -1,7 +1,6 @@
 package com.bounceledger.ingest;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +95,7 @@ public final class CanonicalCsvParser implements LogRecordParser {
 
     private static Instant instant(String text) {
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            return IsoTimestamp.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new RowRejectedException("bad timestamp '" + text.strip() + "'");
         }
