@@ -42,8 +42,8 @@ import com.bounceledger.report.DayFiles;
 
 /**
  * The nightly job for one run date: prepare the input, ingest the logs (one partition per file, one for all
- * Postfix files), check the
- * share of rejected rows, settle the day bucket by bucket (metrics and ledger), write the outputs.
+ * Postfix files), check the share of rejected rows, settle the day bucket by bucket (metrics and ledger),
+ * write the outputs.
  */
 @Configuration
 @EnableConfigurationProperties(BounceLedgerProperties.class)
