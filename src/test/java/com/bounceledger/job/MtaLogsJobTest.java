@@ -2,8 +2,11 @@ package com.bounceledger.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,36 @@ class MtaLogsJobTest {
         }
     }
 
+    /**
+     * One format alone, so the failing chunk is known: the third of the accounting file, the third of mail-1.log,
+     * or the one that reads the end of mail-1.log and the start of mail-2.log.gz (its second row count update).
+     */
+    @ParameterizedTest(name = "{0}: failure at execution {2} of ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "acct-|UPDATE input_file|3",
+            "mail-|UPDATE input_file|3",
+            "mail-|UPDATE input_file|5"})
+    void aRelaunchMidFileOfOneFormatGivesTheOutputsOfAnUninterruptedRun(String files, String sqlFragment, int execution)
+            throws IOException {
+        NightlyRun reference = mtaRun(folder.resolve("reference"));
+        keepOnly(reference, files);
+        assertThat(reference.launch(DAY1).exitCode()).isZero();
+
+        NightlyRun run = mtaRun(folder.resolve("restarted"));
+        keepOnly(run, files);
+        FaultInjection.failOnExecution(sqlFragment, execution);
+        assertThat(run.launch(DAY1, FaultInjection.class).exitCode()).isEqualTo(1);
+        FaultInjection.clear();
+        assertThat(run.launch(DAY1).exitCode()).isZero();
+
+        assertSameOutputs(run, reference, DAY1);
+        if (files.equals("mail-")) {
+            assertThat(reference.launch(DAY2).exitCode()).isZero();
+            assertThat(run.launch(DAY2).exitCode()).isZero();
+            assertSameOutputs(run, reference, DAY2);
+        }
+    }
+
     @Test
     void aRelaunchOfTheNextDayResumesTheJoinFromItsCheckpoint() {
         NightlyRun reference = mtaRun(folder.resolve("reference"));
@@ -128,6 +161,16 @@ class MtaLogsJobTest {
 
     private static NightlyRun mtaRun(Path folder) {
         return new NightlyRun(folder).withFixture("mta").with("--bounce-ledger.max-reject-share=0.3");
+    }
+
+    private static void keepOnly(NightlyRun run, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(run.input.resolve(DAY1))) {
+            for (Path file : files.toList()) {
+                if (!file.getFileName().toString().startsWith(prefix)) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static void assertSameOutputs(NightlyRun run, NightlyRun reference, String day) {
