@@ -11,6 +11,7 @@ import com.bounceledger.cli.ClassifyCommand;
 import com.bounceledger.cli.ExitCode;
 import com.bounceledger.cli.StateLock;
 import com.bounceledger.generate.GenerateCommand;
+import com.bounceledger.ingest.MessageIdPattern;
 
 /**
  * {@code java -jar bounce-ledger.jar [runDate=YYYY-MM-DD] [--property=value ...]} runs the nightly job;
@@ -59,6 +60,11 @@ public class BounceLedgerApplication {
             RulesFileException badRules = causeOf(e, RulesFileException.class);
             if (badRules != null) {
                 System.err.println("bounce-ledger: " + badRules.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            MessageIdPattern.InvalidPatternException badPattern = causeOf(e, MessageIdPattern.InvalidPatternException.class);
+            if (badPattern != null) {
+                System.err.println("bounce-ledger: " + badPattern.getMessage());
                 return ExitCode.USAGE.code();
             }
             throw e;

@@ -159,6 +159,16 @@ class MtaLogsJobTest {
         assertSameOutputs(run, reference, DAY2);
     }
 
+    @Test
+    void anInvalidMessageIdPatternStopsTheLaunchInOneLine() {
+        NightlyRun.Result result = mtaRun(folder).with("--bounce-ledger.postfix.message-id-pattern=^(?<campaign>[^.]+")
+                .launch(DAY1);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("bounce-ledger: message id pattern '^(?<campaign>[^.]+' is not a regular"
+                + " expression: Unclosed group at index 18" + System.lineSeparator());
+    }
+
     private static NightlyRun mtaRun(Path folder) {
         return new NightlyRun(folder).withFixture("mta").with("--bounce-ledger.max-reject-share=0.3");
     }
