@@ -2,6 +2,7 @@ package com.bounceledger.ingest;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Account and campaign of a message from its Message-ID, for logs that carry nothing else (Postfix): a
@@ -18,13 +19,18 @@ public final class MessageIdPattern {
     private final String defaultAccount;
     private final String defaultCampaign;
 
-    /** @throws IllegalArgumentException when the pattern is invalid or names neither group */
+    /** @throws InvalidPatternException when the pattern is invalid or names neither group */
     public MessageIdPattern(String regexOrNull, String defaultAccount, String defaultCampaign) {
-        this.pattern = regexOrNull == null || regexOrNull.isBlank() ? null : Pattern.compile(regexOrNull);
+        try {
+            this.pattern = regexOrNull == null || regexOrNull.isBlank() ? null : Pattern.compile(regexOrNull);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidPatternException("message id pattern '" + regexOrNull + "' is not a regular expression: "
+                    + e.getDescription() + " at index " + e.getIndex());
+        }
         this.hasAccount = pattern != null && pattern.pattern().contains("(?<account>");
         this.hasCampaign = pattern != null && pattern.pattern().contains("(?<campaign>");
         if (pattern != null && !hasAccount && !hasCampaign) {
-            throw new IllegalArgumentException("message id pattern '" + regexOrNull
+            throw new InvalidPatternException("message id pattern '" + regexOrNull
                     + "' names neither an (?<account>...) nor a (?<campaign>...) group");
         }
         this.defaultAccount = defaultAccount;
@@ -46,5 +52,12 @@ public final class MessageIdPattern {
     private static String group(Matcher matcher, boolean present, String name, String fallback) {
         String value = present ? matcher.group(name) : null;
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A configured pattern that cannot be used: the launch stops with this message. */
+    public static final class InvalidPatternException extends IllegalArgumentException {
+        InvalidPatternException(String message) {
+            super(message);
+        }
     }
 }

@@ -89,6 +89,11 @@ public record BounceLedgerProperties(
                           @DefaultValue("default") String defaultAccount,
                           @DefaultValue("unknown") String defaultCampaign,
                           @DefaultValue("7d") Duration queueLifetime) {
+
+        /** A bad pattern stops the launch instead of failing the night at its first Postfix file. */
+        public Postfix {
+            new MessageIdPattern(messageIdPattern, defaultAccount, defaultCampaign);
+        }
     }
 
     /** The parsers' view of this configuration for one run date. */

@@ -89,6 +89,8 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
             parser.parse(record, events);
         } catch (RowRejectedException e) {
             return ParsedRecord.rejected(file.index(), record.line(), e.getMessage(), record.text());
+        } catch (InputFormatException e) { // a repeated header that the rest of the file cannot be read by
+            throw new InputFormatException(file.name() + ", line " + record.line() + ": " + e.getMessage(), e);
         }
         return new ParsedRecord(file.index(), record.line(), events, null, null);
     }

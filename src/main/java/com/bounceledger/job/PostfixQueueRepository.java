@@ -48,11 +48,16 @@ public class PostfixQueueRepository {
             return;
         }
         List<String> deleted = changes.deleted();
-        jdbc.batchUpdate("DELETE FROM postfix_waiting WHERE queue_key = ?", deleted, deleted.size(),
-                (ps, key) -> ps.setString(1, key));
-        jdbc.batchUpdate("DELETE FROM postfix_queue WHERE queue_key = ?", deleted, deleted.size(),
-                (ps, key) -> ps.setString(1, key));
+        if (!deleted.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM postfix_waiting WHERE queue_key = ?", deleted, deleted.size(),
+                    (ps, key) -> ps.setString(1, key));
+            jdbc.batchUpdate("DELETE FROM postfix_queue WHERE queue_key = ?", deleted, deleted.size(),
+                    (ps, key) -> ps.setString(1, key));
+        }
         List<PostfixQueue.Entry> inserted = changes.inserted();
+        if (inserted.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("INSERT INTO postfix_queue (queue_key, message_id, seen_on) VALUES (?, ?, ?)",
                 inserted, inserted.size(), (ps, entry) -> {
                     ps.setString(1, entry.key());
@@ -65,6 +70,8 @@ public class PostfixQueueRepository {
                 recipients.add(new Object[] {entry.key(), i, entry.waiting().get(i)});
             }
         }
-        jdbc.batchUpdate("INSERT INTO postfix_waiting (queue_key, seq, recipient) VALUES (?, ?, ?)", recipients);
+        if (!recipients.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO postfix_waiting (queue_key, seq, recipient) VALUES (?, ?, ?)", recipients);
+        }
     }
 }
