@@ -37,6 +37,7 @@ final class SummarySheet {
         summary.flags(report.totals(), settings.thresholds());
         summary.ledgerChanges(report.ledgerChanges());
         summary.widths.apply(sheet);
+        PrintLayout.landscapeOnePageWide(sheet);
         summary.reasonsChart(report.reasons(), reasonsSheet);
     }
 
