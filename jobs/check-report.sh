@@ -55,9 +55,9 @@ echo "check-report.sh: $workbook opens cleanly in LibreOffice ($pages pages, no 
 if [ -n "$png_dir" ]; then
     mkdir -p "$png_dir"
     # Each sheet starts on a new page; the first sheet is Summary, the second Email Performance.
-    # Each sheet starts on a new page: Summary is the first, Email Performance the second. The top of an A4
-    # landscape page at 110 dpi, where the content is.
-    pdftoppm -png -r 110 -f 1 -l 1 -x 0 -y 40 -W 1286 -H 560 -singlefile "$pdf" "$png_dir/summary"
-    pdftoppm -png -r 110 -f 2 -l 2 -x 0 -y 40 -W 1286 -H 420 -singlefile "$pdf" "$png_dir/email-performance"
+    # Each sheet starts on a new page: Summary is the first, Email Performance the second. The top part of
+    # an A4 landscape page, where the content of the sample day is.
+    pdftoppm -png -r 120 -f 1 -l 1 -x 70 -y 45 -W 1260 -H 650 -singlefile "$pdf" "$png_dir/summary"
+    pdftoppm -png -r 150 -f 2 -l 2 -x 90 -y 100 -W 1600 -H 300 -singlefile "$pdf" "$png_dir/email-performance"
     echo "check-report.sh: wrote $png_dir/summary.png and $png_dir/email-performance.png"
 fi
