@@ -3,16 +3,22 @@ package com.bounceledger.report;
 import java.util.List;
 
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -64,11 +70,37 @@ final class Charts {
             bars.setBarDirection(BarDirection.COL);
             bars.setVaryColors(false);
         }
-        for (Series one : series) {
+        for (int i = 0; i < series.size(); i++) {
+            Series one = series.get(i);
             XDDFChartData.Series plotted = data.addSeries(categoryData,
                     XDDFDataSourcesFactory.fromArray(one.values(), categories.range(one.column(), one.sheet())));
             plotted.setTitle(one.name(), null);
+            colour(plotted, PALETTE[i % PALETTE.length]);
         }
         chart.plot(data);
+    }
+
+    /** Excel's first theme colours (blue, orange, grey), so the charts look familiar. */
+    private static final byte[][] PALETTE = {
+            {(byte) 0x44, (byte) 0x72, (byte) 0xC4}, {(byte) 0xED, (byte) 0x7D, (byte) 0x31},
+            {(byte) 0xA5, (byte) 0xA5, (byte) 0xA5}};
+
+    /**
+     * Explicit colours: without them LibreOffice draws bars without fill and lines without a stroke, only the
+     * markers.
+     */
+    private static void colour(XDDFChartData.Series series, byte[] rgb) {
+        XDDFSolidFillProperties fill = new XDDFSolidFillProperties(XDDFColor.from(rgb));
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        if (series instanceof XDDFLineChartData.Series line) {
+            XDDFLineProperties stroke = new XDDFLineProperties(fill);
+            stroke.setWidth(2.0);
+            shape.setLineProperties(stroke);
+            line.setSmooth(false);
+            line.setMarkerStyle(MarkerStyle.CIRCLE);
+        } else {
+            shape.setFillProperties(fill);
+        }
+        series.setShapeProperties(shape);
     }
 }

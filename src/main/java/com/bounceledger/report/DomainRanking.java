@@ -9,6 +9,8 @@ import java.util.List;
  */
 public final class DomainRanking {
 
+    private static final DomainMetrics NO_OTHER = new DomainMetrics(null, 0, 0, 0, 0, 0);
+
     private final int top;
     private final List<DomainMetrics> rows = new ArrayList<>();
     private DomainMetrics other;
@@ -21,7 +23,7 @@ public final class DomainRanking {
         if (rows.size() < top) {
             rows.add(domain);
         } else {
-            other = other == null ? domain.plus(new DomainMetrics(null, 0, 0, 0, 0, 0), null) : other.plus(domain, null);
+            other = (other == null ? NO_OTHER : other).plus(domain, null);
         }
     }
 

@@ -28,7 +28,6 @@ final class DomainsSheet {
         }
         table.totals(total);
         table.finish();
-        ThresholdFormatting.apply(sheet, table.column("column.bounceRate"), 1, table.nextRow() - 1,
-                settings.thresholds().bounceWarning(), settings.thresholds().bounceCritical());
+        table.flagThresholds(settings.thresholds());
     }
 }

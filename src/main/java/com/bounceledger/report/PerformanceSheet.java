@@ -41,11 +41,6 @@ final class PerformanceSheet {
         // sums of the counts, with the rates recomputed from the sums (not sums of rates)
         table.totals(CampaignMetrics.total(settings.text().get("total"), report.campaigns()));
         table.finish();
-        Thresholds thresholds = settings.thresholds();
-        int lastRow = table.nextRow() - 1;
-        ThresholdFormatting.apply(sheet, table.column("column.bounceRate"), 1, lastRow,
-                thresholds.bounceWarning(), thresholds.bounceCritical());
-        ThresholdFormatting.apply(sheet, table.column("column.complaintRate"), 1, lastRow,
-                thresholds.complaintWarning(), thresholds.complaintCritical());
+        table.flagThresholds(settings.thresholds());
     }
 }

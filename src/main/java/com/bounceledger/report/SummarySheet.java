@@ -1,6 +1,7 @@
 package com.bounceledger.report;
 
 import java.text.MessageFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class SummarySheet {
         summary.flags(report.totals(), settings.thresholds());
         summary.ledgerChanges(report.ledgerChanges());
         summary.widths.apply(sheet);
+        PrintLayout.landscapeOnePageWide(sheet);
         summary.reasonsChart(report.reasons(), reasonsSheet);
     }
 
@@ -45,7 +47,8 @@ final class SummarySheet {
         widths.fit(0, styles.text(title, 0, text.get("summary.title"), styles.header));
         sheet.createFreezePane(0, 1);
         pair(text.get("summary.runDate"), report.runDate(), CellKind.DATE);
-        pair(text.get("summary.generated"), report.generatedAt().toString(), CellKind.TEXT);
+        pair(text.get("summary.generated"), report.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                CellKind.TEXT);
     }
 
     private void inputFiles(DayReport report) {

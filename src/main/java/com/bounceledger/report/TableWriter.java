@@ -47,25 +47,30 @@ final class TableWriter<T> {
         }
     }
 
-    /** Freezes the header, filters the data rows and sizes the columns. */
+    /** Freezes the header, filters the data rows, sizes the columns and prints the header on every page. */
     void finish() {
         sheet.createFreezePane(0, 1);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        PrintLayout.landscapeOnePageWide(sheet);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, lastDataRow), 0, columns.size() - 1));
         widths.apply(sheet);
     }
 
-    /** The index of the next row, that is the last written plus one. */
-    int nextRow() {
-        return next;
-    }
-
-    /** The index of a column by its title's key. */
+    /** The index of a column by its title's key, or -1 when the table has no such column. */
     int column(String titleKey) {
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).titleKey().equals(titleKey)) {
                 return c;
             }
         }
-        throw new IllegalArgumentException(titleKey);
+        return -1;
+    }
+
+    /** Flags the table's Bounce % and Complaint % columns, where it has them, totals row included. */
+    void flagThresholds(Thresholds thresholds) {
+        ThresholdFormatting.apply(sheet, column("column.bounceRate"), 1, next - 1, thresholds.bounceWarning(),
+                thresholds.bounceCritical());
+        ThresholdFormatting.apply(sheet, column("column.complaintRate"), 1, next - 1, thresholds.complaintWarning(),
+                thresholds.complaintCritical());
     }
 }

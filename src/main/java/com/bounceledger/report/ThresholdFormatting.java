@@ -21,7 +21,7 @@ final class ThresholdFormatting {
     }
 
     static void apply(Sheet sheet, int column, int firstRow, int lastRow, double warning, double critical) {
-        if (lastRow < firstRow) {
+        if (column < 0 || lastRow < firstRow) {
             return;
         }
         SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();

@@ -23,12 +23,7 @@ final class TrendSheet {
         TableWriter<TrendDay> table = new TableWriter<>(sheet, COLUMNS, styles, text);
         report.trend().forEach(table::row);
         table.finish();
-        Thresholds thresholds = settings.thresholds();
-        int lastRow = table.nextRow() - 1;
-        ThresholdFormatting.apply(sheet, table.column("column.bounceRate"), 1, lastRow,
-                thresholds.bounceWarning(), thresholds.bounceCritical());
-        ThresholdFormatting.apply(sheet, table.column("column.complaintRate"), 1, lastRow,
-                thresholds.complaintWarning(), thresholds.complaintCritical());
+        table.flagThresholds(settings.thresholds());
         if (report.trend().isEmpty()) {
             return;
         }

@@ -61,8 +61,8 @@ class ReportSheetsTest {
 
         // Rates of each campaign: autumn-sale 3/5 delivered, 1/5 hard, 1/5 blocked, bounce 2/5, open and click
         // 1/3, click-to-open 1/1; newsletter-47 unsubscribe and complaint 1/2; launch delivered nothing, so its
-        // open, click, unsubscribe and complaint rates are empty, and nothing was opened there... but z03 was
-        // (opened without a delivery line), so click-to-open is 0/1.
+        // open, click, unsubscribe and complaint rates are empty, but z03 was opened (without a delivery line),
+        // so its click-to-open is 0/1.
         List<List<String>> performance = run.sheet(DAY, "Email Performance");
         assertThat(performance.get(1).subList(13, 23)).containsExactly(
                 "60.00%", "20.00%", "0.00%", "20.00%", "40.00%", "33.33%", "33.33%", "100.00%", "0.00%", "0.00%");
