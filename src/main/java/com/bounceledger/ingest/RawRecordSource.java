@@ -49,10 +49,10 @@ public final class RawRecordSource implements Closeable {
     public RawRecord next() throws IOException {
         while (true) {
             long startLine = nextLine;
-            int length = 0;
+            long contentBytes = 0; // the record's bytes so far, counted past maxRecordBytes
             boolean inQuotes = false;
-            boolean tooLong = false;
             boolean sawAny = false;
+            int nonAscii = 0;
             while (true) {
                 if (bufferPos == bufferLimit && !fill()) {
                     if (!sawAny) {
@@ -61,28 +61,36 @@ public final class RawRecordSource implements Closeable {
                     break;
                 }
                 sawAny = true;
-                byte b = buffer[bufferPos++];
-                offset++;
-                if (b == '\n') {
-                    nextLine++;
-                    if (!inQuotes || tooLong) {
-                        break;
+                // Scan the buffered bytes for the record's end in local variables, then copy them at once.
+                int runStart = bufferPos;
+                int pos = runStart;
+                int limit = bufferLimit;
+                int end = -1;
+                for (; pos < limit; pos++) {
+                    byte b = buffer[pos];
+                    nonAscii |= b;
+                    if (b == '\n') {
+                        nextLine++;
+                        // Over the limit, a line break ends the record even inside quotes.
+                        if (!inQuotes || contentBytes + (pos - runStart) > maxRecordBytes) {
+                            end = pos;
+                            break;
+                        }
+                    } else if (b == '"' && quoted) {
+                        inQuotes = !inQuotes;
                     }
-                } else if (b == '"' && quoted) {
-                    inQuotes = !inQuotes;
                 }
-                if (tooLong) {
-                    continue;
+                int runEnd = end < 0 ? limit : end;
+                append(runStart, runEnd - runStart, contentBytes);
+                contentBytes += runEnd - runStart;
+                bufferPos = end < 0 ? limit : end + 1;
+                offset += bufferPos - runStart;
+                if (end >= 0) {
+                    break;
                 }
-                if (length == maxRecordBytes) {
-                    tooLong = true;
-                    continue;
-                }
-                if (length == record.length) {
-                    record = Arrays.copyOf(record, Math.min(record.length * 2, maxRecordBytes));
-                }
-                record[length++] = b;
             }
+            boolean tooLong = contentBytes > maxRecordBytes;
+            int length = (int) Math.min(contentBytes, maxRecordBytes);
             if (length > 0 && record[length - 1] == '\r') {
                 length--;
             }
@@ -92,8 +100,21 @@ public final class RawRecordSource implements Closeable {
             if (length == 0 && !tooLong) {
                 continue;
             }
-            return decode(startLine, length, tooLong);
+            return decode(startLine, length, tooLong, nonAscii >= 0);
         }
+    }
+
+    /** Copies buffered bytes into the record, up to maxRecordBytes; the rest of an over-long record is dropped. */
+    private void append(int from, int count, long contentBytes) {
+        int copy = (int) Math.max(0, Math.min(count, maxRecordBytes - contentBytes));
+        if (copy == 0) {
+            return;
+        }
+        int length = (int) contentBytes;
+        if (length + copy > record.length) {
+            record = Arrays.copyOf(record, Math.min(Math.max(record.length * 2, length + copy), maxRecordBytes));
+        }
+        System.arraycopy(buffer, from, record, length, copy);
     }
 
     /** Resumes at a checkpoint: discards content up to {@code target} and continues counting at {@code line}. */
@@ -118,12 +139,12 @@ public final class RawRecordSource implements Closeable {
         return nextLine;
     }
 
-    private RawRecord decode(long line, int length, boolean tooLong) {
+    private RawRecord decode(long line, int length, boolean tooLong, boolean ascii) {
         if (tooLong) {
             return RawRecord.rejected(line, "line over " + maxRecordBytes / 1024 + " KiB",
                     lenient(length));
         }
-        if (isAscii(length)) {
+        if (ascii) {
             return RawRecord.of(line, new String(record, 0, length, StandardCharsets.ISO_8859_1));
         }
         try {
@@ -136,15 +157,6 @@ public final class RawRecordSource implements Closeable {
 
     private String lenient(int length) {
         return new String(record, 0, length, StandardCharsets.UTF_8);
-    }
-
-    private boolean isAscii(int length) {
-        for (int i = 0; i < length; i++) {
-            if (record[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean fill() throws IOException {

@@ -14,6 +14,14 @@ class CsvFieldsTest {
     }
 
     @Test
+    void anEmptyRecordIsOneEmptyFieldAndManyFieldsAreAllKept() {
+        assertThat(CsvFields.split("")).containsExactly("");
+        assertThat(CsvFields.split(",")).containsExactly("", "");
+        String[] many = CsvFields.split("x,".repeat(40) + "\"last\"");
+        assertThat(many).hasSize(41).endsWith("last");
+    }
+
+    @Test
     void rejectsTextAfterAClosingQuote() {
         assertThatThrownBy(() -> CsvFields.split("\"a\"b,c")).isInstanceOf(RowRejectedException.class)
                 .hasMessage("text after a closing quote");

@@ -33,6 +33,18 @@ class RawRecordSourceTest {
     }
 
     @Test
+    void recordsAcrossTheReadBufferAndAtItsLimitAreWhole() throws IOException {
+        String longRecord = "y".repeat(100_000);
+        String exactlyMax = "z".repeat(16);
+        List<RawRecord> records = readAll(longRecord + "\n" + exactlyMax + "\r\n" + exactlyMax + "z\nend", true, 100_000);
+
+        assertThat(records).containsExactly(new RawRecord(1, longRecord, null), new RawRecord(2, exactlyMax, null),
+                new RawRecord(3, exactlyMax + "z", null), new RawRecord(4, "end", null));
+        assertThat(readAll(exactlyMax + "\n" + exactlyMax + "z\n", false, 16)).extracting(RawRecord::error)
+                .containsExactly(null, "line over 0 KiB");
+    }
+
+    @Test
     void anUnclosedQuoteCannotSwallowTheFile() throws IOException {
         List<RawRecord> records = readAll("1,\"open\n" + "x\n".repeat(20) + "last\n", true, 16);
 
