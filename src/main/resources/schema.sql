@@ -52,6 +52,19 @@ CREATE CACHED TABLE IF NOT EXISTS reason_day (
     PRIMARY KEY (run_date, bucket, reason, grp)
 );
 
+-- The same partial sums per recipient domain (the report's Domains sheet).
+CREATE CACHED TABLE IF NOT EXISTS domain_day (
+    run_date  DATE         NOT NULL,
+    bucket    INT          NOT NULL,
+    domain    VARCHAR(254) NOT NULL,
+    sent      BIGINT NOT NULL,
+    delivered BIGINT NOT NULL,
+    hard      BIGINT NOT NULL,
+    soft      BIGINT NOT NULL,
+    blocked   BIGINT NOT NULL,
+    PRIMARY KEY (run_date, bucket, domain)
+);
+
 -- Messages without a final outcome, carried across days (pending to soft after 72 hours).
 CREATE CACHED TABLE IF NOT EXISTS pending_message (
     account        VARCHAR(200) NOT NULL,
@@ -77,20 +90,48 @@ CREATE CACHED TABLE IF NOT EXISTS address_state (
     suspended_reason   VARCHAR(40),
     complained_at      TIMESTAMP WITH TIME ZONE,
     unsubscribed_at    TIMESTAMP WITH TIME ZONE,
+    last_engaged_at    TIMESTAMP WITH TIME ZONE,
+    hard_excused_at    TIMESTAMP WITH TIME ZONE,
+    soft_count         INT          DEFAULT 0 NOT NULL,
+    soft_campaigns     VARCHAR(2000),
+    soft_last_reason   VARCHAR(40),
+    manual_since       TIMESTAMP WITH TIME ZONE,
+    manual_note        VARCHAR(500),
     PRIMARY KEY (account, address)
 );
+-- Settlement looks addresses up by hash (all accounts of an address at once); expiry finds ending suspensions.
 CREATE INDEX IF NOT EXISTS address_state_hash ON address_state (addr_hash);
+CREATE INDEX IF NOT EXISTS address_state_suspended ON address_state (suspended_until);
 
--- The audit trail: every ledger change with what caused it.
+-- The audit trail: every ledger change with what caused it. A day's changes of one address come from the
+-- stages of the run in order (1 overrides, 2 the day's events, 3 suspension expiry), numbered within each.
 CREATE CACHED TABLE IF NOT EXISTS address_change (
     run_date   DATE          NOT NULL,
     account    VARCHAR(200)  NOT NULL,
     address    VARCHAR(254)  NOT NULL,
+    stage      SMALLINT      NOT NULL,
     seq        INT           NOT NULL,
     change     VARCHAR(30)   NOT NULL,
     reason     VARCHAR(40),
     cause      VARCHAR(40),
     diagnostic VARCHAR(1000),
     changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (run_date, account, address, seq)
+    PRIMARY KEY (run_date, account, address, stage, seq)
+);
+
+-- Postfix queue ids still open (cleanup seen, qmgr removed not yet), joining a message's lines across files
+-- and days; key host/queueid. Written at each ingest checkpoint, so a restart resumes the join.
+CREATE CACHED TABLE IF NOT EXISTS postfix_queue (
+    queue_key  VARCHAR(300)  NOT NULL,
+    message_id VARCHAR(1000) NOT NULL,
+    seen_on    DATE          NOT NULL,
+    PRIMARY KEY (queue_key)
+);
+
+-- Recipients of an open queue id waiting after a deferral: those a later status=expired line fails.
+CREATE CACHED TABLE IF NOT EXISTS postfix_waiting (
+    queue_key VARCHAR(300) NOT NULL,
+    seq       INT          NOT NULL,
+    recipient VARCHAR(254) NOT NULL,
+    PRIMARY KEY (queue_key, seq)
 );

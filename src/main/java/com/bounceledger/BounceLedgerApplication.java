@@ -1,6 +1,7 @@
 package com.bounceledger;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,8 @@ import com.bounceledger.cli.ClassifyCommand;
 import com.bounceledger.cli.ExitCode;
 import com.bounceledger.cli.StateLock;
 import com.bounceledger.generate.GenerateCommand;
+import com.bounceledger.ingest.MessageIdPattern;
+import com.bounceledger.report.ReportText;
 
 /**
  * {@code java -jar bounce-ledger.jar [runDate=YYYY-MM-DD] [--property=value ...]} runs the nightly job;
@@ -21,6 +24,10 @@ import com.bounceledger.generate.GenerateCommand;
  */
 @SpringBootApplication
 public class BounceLedgerApplication {
+
+    /** Settings that stop the launch in one line with the usage exit code: an operator's file or option is wrong. */
+    private static final List<Class<? extends RuntimeException>> BAD_SETTINGS = List.of(RulesFileException.class,
+            ReportText.UnknownLanguageException.class, MessageIdPattern.InvalidPatternException.class);
 
     public static void main(String[] args) {
         System.exit(launch(args));
@@ -64,10 +71,12 @@ public class BounceLedgerApplication {
                 System.err.println("bounce-ledger: " + busy.getMessage());
                 return ExitCode.BUSY.code();
             }
-            RulesFileException badRules = causeOf(e, RulesFileException.class);
-            if (badRules != null) {
-                System.err.println("bounce-ledger: " + badRules.getMessage());
-                return ExitCode.USAGE.code();
+            for (Class<? extends RuntimeException> badSetting : BAD_SETTINGS) {
+                Throwable bad = causeOf(e, badSetting);
+                if (bad != null) {
+                    System.err.println("bounce-ledger: " + bad.getMessage());
+                    return ExitCode.USAGE.code();
+                }
             }
             throw e;
         }

@@ -15,6 +15,7 @@ public final class CsvReader {
     private static final int MAX_RECORD_BYTES = 1 << 20;
 
     private final RawRecordSource source;
+    private RawRecord last;
 
     public CsvReader(InputStream in) {
         source = new RawRecordSource(in, true, MAX_RECORD_BYTES, 0, 1);
@@ -26,6 +27,7 @@ public final class CsvReader {
      */
     public List<String> next() throws IOException {
         RawRecord record = source.next();
+        last = record;
         if (record == null) {
             return null;
         }
@@ -37,5 +39,10 @@ public final class CsvReader {
         } catch (RowRejectedException e) {
             throw new IOException("line " + record.line() + ": " + e.getMessage());
         }
+    }
+
+    /** The record that {@link #next()} returned last, with its line number and raw text. */
+    public RawRecord lastRecord() {
+        return last;
     }
 }

@@ -98,7 +98,7 @@ final class DayPartGenerator {
                 life.campaign().account().name(), life.campaign().name(), life.messageId(),
                 life.recipient().address(), event.type(),
                 reply == null ? null : reply.smtpCode(), reply == null ? null : reply.enhancedStatus(),
-                event.diagnostic(), event.remoteMta(), null);
+                event.diagnostic(), event.remoteMta(), null, false);
         return new GeneratedEvent(deliveryEvent, life.sentAt(), event.reason(), event.returnedLater());
     }
 }

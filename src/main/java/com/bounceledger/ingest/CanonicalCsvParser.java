@@ -74,7 +74,8 @@ public final class CanonicalCsvParser implements LogRecordParser {
                 optional(fields, enhancedStatus),
                 optional(fields, diagnostic),
                 optional(fields, remoteMta),
-                null));
+                null,
+                false));
     }
 
     private static String required(String[] fields, int index, String name) {

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param remoteMta      the remote host, or null
  * @param bounceHint     the MTA's own bounce category (PowerMTA {@code bounceCat}), or null: a hint
  *                       for the classifier that never overrides a clear reply
+ * @param attempt        a delivery attempt logged by the sending MTA (PowerMTA {@code d/b/t}, a Postfix
+ *                       delivery line): in formats without a {@code sent} event, the first attempt makes
+ *                       the message sent (SPEC 5)
  */
 public record DeliveryEvent(
         Instant timestamp,
@@ -23,5 +26,6 @@ public record DeliveryEvent(
         String enhancedStatus,
         String diagnostic,
         String remoteMta,
-        String bounceHint) {
+        String bounceHint,
+        boolean attempt) {
 }

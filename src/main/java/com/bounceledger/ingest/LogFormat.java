@@ -10,8 +10,33 @@ public enum LogFormat {
         }
 
         @Override
-        public LogRecordParser parser(String header) {
+        public LogRecordParser parser(String header, ParserSettings settings, PostfixQueue queue) {
             return new CanonicalCsvParser(header);
+        }
+    },
+
+    POWERMTA(true, true) {
+        @Override
+        boolean recognises(String firstRecord) {
+            return PowerMtaParser.isHeader(firstRecord);
+        }
+
+        @Override
+        public LogRecordParser parser(String header, ParserSettings settings, PostfixQueue queue) {
+            return new PowerMtaParser(header, settings.powerMta());
+        }
+    },
+
+    /** Syslog lines: the files of a day are read in name order by one parser, which joins them by queue id. */
+    POSTFIX(false, false) {
+        @Override
+        boolean recognises(String firstRecord) {
+            return PostfixLogParser.isSyslog(firstRecord);
+        }
+
+        @Override
+        public LogRecordParser parser(String header, ParserSettings settings, PostfixQueue queue) {
+            return new PostfixLogParser(settings, queue);
         }
     };
 
@@ -25,8 +50,11 @@ public enum LogFormat {
 
     abstract boolean recognises(String firstRecord);
 
-    /** @param header the file's header record, or null for a format without one */
-    public abstract LogRecordParser parser(String header);
+    /**
+     * @param header the file's header record, or null for a format without one
+     * @param queue  the open Postfix queue ids (used by {@link #POSTFIX} only)
+     */
+    public abstract LogRecordParser parser(String header, ParserSettings settings, PostfixQueue queue);
 
     /** Whether the first record names the columns rather than being data. */
     public boolean hasHeader() {
@@ -36,6 +64,11 @@ public enum LogFormat {
     /** Whether records follow RFC 4180 quoting (a quoted field may hold a line break). */
     public boolean quoted() {
         return quoted;
+    }
+
+    /** Whether one parser reads all the day's files of this format in name order, as one log. */
+    public boolean joinsFiles() {
+        return this == POSTFIX;
     }
 
     /** @return the format whose shape the first record has, or null when none matches */

@@ -2,10 +2,19 @@ package com.bounceledger.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.bounceledger.ledger.LedgerPolicy;
+import com.bounceledger.ingest.MessageIdPattern;
+import com.bounceledger.ingest.ParserSettings;
+import com.bounceledger.report.ReportSettings;
+import com.bounceledger.report.ReportText;
+import com.bounceledger.report.Thresholds;
 
 /**
  * The job's configuration ({@code jobs/bounce-ledger.properties}); every default of SPEC 1 and 2.4.
@@ -21,6 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
  * @param progressInterval how often long steps log their progress
  * @param ledger         the thresholds of the address ledger (SPEC 4)
+ * @param powerMta       where PowerMTA records name their account, campaign and message (SPEC 2.2)
+ * @param postfix        how Postfix messages get their account and campaign (SPEC 2.3)
+ * @param report         the email-performance workbook (SPEC 5 thresholds, 6.1)
  */
 @ConfigurationProperties("bounce-ledger")
 public record BounceLedgerProperties(
@@ -34,9 +46,82 @@ public record BounceLedgerProperties(
         @DefaultValue("65536") int maxLineBytes,
         Path rulesFile,
         @DefaultValue("10s") Duration progressInterval,
-        @DefaultValue Ledger ledger) {
+        @DefaultValue Ledger ledger,
+        @DefaultValue PowerMta powerMta,
+        @DefaultValue Postfix postfix,
+        @DefaultValue Report report) {
 
-    /** @param suspension how long a block suppresses an address */
-    public record Ledger(@DefaultValue("24h") Duration suspension) {
+    /** The thresholds of SPEC 4, with its defaults; see {@link LedgerPolicy}. */
+    public record Ledger(
+            @DefaultValue("24h") Duration suspension,
+            @DefaultValue("7d") Duration engagementWindow,
+            @DefaultValue("7") int softLimitNeverEngaged,
+            @DefaultValue("15") int softLimitEngaged,
+            @DefaultValue("72h") Duration pendingExpiry,
+            @DefaultValue("3") int globalAccounts,
+            @DefaultValue("60d") Duration globalWindow) {
+
+        public LedgerPolicy policy() {
+            return new LedgerPolicy(suspension, engagementWindow, softLimitNeverEngaged, softLimitEngaged,
+                    pendingExpiry, globalAccounts, globalWindow);
+        }
+    }
+
+    /**
+     * @param campaignColumns columns tried in order, the first non-empty one names the campaign
+     * @param accountColumns  columns tried in order, the first non-empty one names the account
+     * @param messageIdColumn the Message-ID column; without a value the id is derived from the record
+     */
+    public record PowerMta(@DefaultValue({"header_X-Campaign", "jobId"}) List<String> campaignColumns,
+                           @DefaultValue("vmta") List<String> accountColumns,
+                           @DefaultValue("header_Message-Id") String messageIdColumn) {
+    }
+
+    /**
+     * @param messageIdPattern a regular expression on the Message-ID with named groups {@code account} and/or
+     *                         {@code campaign}; none by default
+     * @param defaultAccount   the account when the pattern does not say
+     * @param defaultCampaign  the campaign when the pattern does not say
+     * @param queueLifetime    how long a queue id stays open without its {@code removed} line (Postfix gives up
+     *                         after 5 days by default)
+     */
+    public record Postfix(String messageIdPattern,
+                          @DefaultValue("default") String defaultAccount,
+                          @DefaultValue("unknown") String defaultCampaign,
+                          @DefaultValue("7d") Duration queueLifetime) {
+
+        /** A bad pattern stops the launch instead of failing the night at its first Postfix file. */
+        public Postfix {
+            new MessageIdPattern(messageIdPattern, defaultAccount, defaultCampaign);
+        }
+    }
+
+    /** The parsers' view of this configuration for one run date. */
+    public ParserSettings parserSettings(LocalDate runDate) {
+        return new ParserSettings(runDate, zone,
+                new ParserSettings.PowerMtaColumns(powerMta.campaignColumns(), powerMta.accountColumns(),
+                        powerMta.messageIdColumn()),
+                new MessageIdPattern(postfix.messageIdPattern(), postfix.defaultAccount(), postfix.defaultCampaign()));
+    }
+
+    /**
+     * @param language          en, sv, nl or fr: any language with a {@code report/text_<language>.properties}
+     * @param topDomains        domains listed before "other" on the Domains sheet
+     * @param trendDays         run dates of history on the Trend sheet
+     * @param bounceWarning     bounce rate (a fraction of sent) above which the report warns
+     * @param bounceCritical    bounce rate above which it is critical
+     * @param complaintWarning  complaint rate (a fraction of delivered) above which the report warns
+     * @param complaintCritical complaint rate above which it is critical (Gmail's bulk-sender limit)
+     */
+    public record Report(@DefaultValue("en") String language, @DefaultValue("20") int topDomains,
+                         @DefaultValue("30") int trendDays, @DefaultValue("0.02") double bounceWarning,
+                         @DefaultValue("0.05") double bounceCritical, @DefaultValue("0.001") double complaintWarning,
+                         @DefaultValue("0.003") double complaintCritical) {
+
+        public ReportSettings settings() {
+            return new ReportSettings(ReportText.of(language),
+                    new Thresholds(bounceWarning, bounceCritical, complaintWarning, complaintCritical),
+                    topDomains, trendDays);
+        }
     }
 }

@@ -6,29 +6,38 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.bounceledger.classify.BounceGroup;
+import com.bounceledger.classify.Classification;
 import com.bounceledger.classify.ClassifiedEvent;
+import com.bounceledger.classify.Reason;
 import com.bounceledger.ingest.AddressHash;
 import com.bounceledger.ingest.DeliveryEvent;
+import com.bounceledger.ingest.EventType;
 import com.bounceledger.ledger.AddressChange;
-import com.bounceledger.ledger.AddressState;
+import com.bounceledger.ledger.AddressLedger;
 import com.bounceledger.ledger.LedgerRules;
 import com.bounceledger.report.DayTally;
 import com.bounceledger.report.MessageDay;
 
 /**
  * Settles one address bucket: folds its events into messages with the messages still pending from earlier
- * days, tallies the day's metrics, and applies the ledger rules to the addresses in time order. Memory is
- * one bucket's share of the day and of the state, whatever the day's size.
+ * days, turns messages pending too long into soft bounces, tallies the day's metrics, and applies the ledger
+ * rules to the day's addresses in time order. Memory is one bucket's share of the day, whatever the size of
+ * the day or of the ledger.
  */
 public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
 
     private static final Comparator<ClassifiedEvent> BY_TIME = Comparator.comparing(e -> e.event().timestamp());
+    private static final Classification PENDING_EXPIRED =
+            new Classification(Reason.EXPIRED, BounceGroup.SOFT, "pending_expiry");
 
     private final SpillLayout layout;
     private final LedgerRepository repository;
@@ -55,11 +64,18 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
             LedgerRepository.MessageKey key = new LedgerRepository.MessageKey(event.account(), event.messageId());
             messages.computeIfAbsent(key, k -> startMessage(pending.get(k), event)).add(classified);
         }
+        pending.forEach((key, message) -> {
+            if (!messages.containsKey(key) && overdue(message.firstEventAt())) { // untouched today, expires today
+                messages.put(key, startMessage(message, null));
+            }
+        });
 
+        List<ClassifiedEvent> ledgerEvents = new ArrayList<>();
         DayTally tally = new DayTally();
         List<LedgerRepository.MessageKey> resolved = new ArrayList<>();
         List<LedgerRepository.PendingMessage> newPending = new ArrayList<>();
         messages.forEach((key, message) -> {
+            expireIfOverdue(message, ledgerEvents);
             tally.add(message);
             if (message.carriedOverFromEarlierDay() && !message.pending()) {
                 resolved.add(key);
@@ -69,35 +85,45 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
             }
         });
 
-        Map<LedgerRepository.AddressKey, AddressState> states = repository.statesIn(from, to);
-        List<AddressChange> changes = new ArrayList<>();
-        events.sort(BY_TIME);
         for (ClassifiedEvent classified : events) {
-            DeliveryEvent event = classified.event();
-            if (affectsLedger(classified)) {
-                AddressState state = states.computeIfAbsent(
-                        new LedgerRepository.AddressKey(event.account(), event.recipient()),
-                        key -> new AddressState(key.account(), key.address()));
-                rules.apply(state, classified, changes);
+            if (LedgerRules.concernsLedger(classified.event())) {
+                ledgerEvents.add(classified);
             }
         }
-        for (AddressState state : states.values()) {
-            rules.expireSuspension(state, endOfRunDate, changes);
+        ledgerEvents.sort(BY_TIME);
+        Set<String> addresses = new HashSet<>();
+        ledgerEvents.forEach(e -> addresses.add(e.event().recipient()));
+        AddressLedger ledger = repository.statesOf(addresses);
+        List<AddressChange> changes = new ArrayList<>();
+        for (ClassifiedEvent classified : ledgerEvents) {
+            rules.apply(ledger, classified, changes);
         }
-        List<AddressState> changed = states.values().stream().filter(AddressState::changed).toList();
-        return new BucketSettlement(bucket, tally, resolved, newPending, changed, changes);
+        return new BucketSettlement(bucket, tally, resolved, newPending, ledger.changed(), changes);
+    }
+
+    /**
+     * SPEC 4.4: a message still without outcome when its expiry ends within the run date becomes a soft
+     * bounce {@code expired} at that instant, counted today.
+     */
+    private void expireIfOverdue(MessageDay message, List<ClassifiedEvent> ledgerEvents) {
+        if (message.pending() && overdue(message.firstEventAt())) {
+            Instant deadline = message.firstEventAt().plus(rules.policy().pendingExpiry());
+            ClassifiedEvent expiry = new ClassifiedEvent(new DeliveryEvent(deadline, message.account(),
+                    message.campaign(), message.messageId(), message.recipient(), EventType.BOUNCED, null, null,
+                    "no final outcome " + rules.policy().pendingExpiry().toHours() + " hours after the first attempt",
+                    null, null, false), PENDING_EXPIRED);
+            message.add(expiry);
+            ledgerEvents.add(expiry);
+        }
+    }
+
+    private boolean overdue(Instant firstEventAt) {
+        return firstEventAt.plus(rules.policy().pendingExpiry()).isBefore(endOfRunDate);
     }
 
     private static MessageDay startMessage(LedgerRepository.PendingMessage pending, DeliveryEvent first) {
         return pending == null ? MessageDay.startedToday(first) : MessageDay.carriedOver(pending.account(),
                 pending.messageId(), pending.campaign(), pending.recipient(), pending.firstEventAt());
-    }
-
-    private static boolean affectsLedger(ClassifiedEvent classified) {
-        return switch (classified.event().type()) {
-            case BOUNCED, COMPLAINED, UNSUBSCRIBED -> true;
-            default -> false;
-        };
     }
 
     private List<ClassifiedEvent> readEvents(int bucket) {

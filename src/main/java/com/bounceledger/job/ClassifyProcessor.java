@@ -35,7 +35,7 @@ final class ClassifyProcessor implements ItemProcessor<ParsedRecord, ClassifiedR
         for (DeliveryEvent event : record.events()) {
             events.add(new ClassifiedEvent(event, classify(event)));
         }
-        return new ClassifiedRecord(record.line(), events, record.error(), record.raw());
+        return new ClassifiedRecord(record.fileIndex(), record.line(), events, record.error(), record.raw());
     }
 
     private Classification classify(DeliveryEvent event) {

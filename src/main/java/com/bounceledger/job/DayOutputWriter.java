@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import com.bounceledger.csv.CsvWriter;
 import com.bounceledger.report.AtomicFile;
 import com.bounceledger.report.DayFiles;
+import com.bounceledger.report.DayReport;
 import com.bounceledger.report.PerformanceWorkbook;
+import com.bounceledger.report.ReportSettings;
 
 /**
  * Writes one run date's files from the committed state, each under a temporary name then renamed. It only
@@ -19,14 +21,16 @@ public class DayOutputWriter {
     private final Instant endOfRunDate;
     private final DayFiles files;
     private final DayReportRepository reports;
+    private final ReportSettings reportSettings;
     private final Clock clock;
 
     public DayOutputWriter(LocalDate runDate, Instant endOfRunDate, DayFiles files, DayReportRepository reports,
-                           Clock clock) {
+                           ReportSettings reportSettings, Clock clock) {
         this.runDate = runDate;
         this.endOfRunDate = endOfRunDate;
         this.files = files;
         this.reports = reports;
+        this.reportSettings = reportSettings;
         this.clock = clock;
     }
 
@@ -65,6 +69,9 @@ public class DayOutputWriter {
     }
 
     public void writeReport() {
-        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(reports.load(runDate, clock.instant()), out));
+        DayReport report = reports.load(runDate, clock.instant(), reportSettings.topDomains(),
+                reportSettings.trendDays());
+        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report,
+                changes -> reports.forEachChange(runDate, changes), reportSettings, out));
     }
 }

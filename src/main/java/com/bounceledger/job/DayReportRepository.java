@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,16 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.bounceledger.ledger.AddressChange;
 import com.bounceledger.report.CampaignMetrics;
 import com.bounceledger.report.DayReport;
+import com.bounceledger.report.DomainMetrics;
+import com.bounceledger.report.DomainRanking;
 import com.bounceledger.report.ReasonMetrics;
 import com.bounceledger.report.RejectedRow;
 import com.bounceledger.report.SuppressionChange;
 import com.bounceledger.report.SuppressionEntry;
+import com.bounceledger.report.TrendDay;
 
 /** Reads the committed state that a run's outputs are written from; large lists are streamed. */
 public class DayReportRepository {
@@ -29,13 +35,18 @@ public class DayReportRepository {
         this.jdbc = jdbc;
     }
 
-    public DayReport load(LocalDate runDate, Instant generatedAt) {
+    /**
+     * @param topDomains how many domains to list before "other"
+     * @param trendDays  how many run dates of history, up to this one
+     */
+    public DayReport load(LocalDate runDate, Instant generatedAt, int topDomains, int trendDays) {
         List<DayReport.InputFileRow> files = jdbc.query("""
                 SELECT file_name, format, size_bytes, rows_read, rows_rejected FROM input_file
                 WHERE run_date = ? ORDER BY file_index""",
                 (rs, i) -> new DayReport.InputFileRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)), runDate);
-        return new DayReport(runDate, generatedAt, files, campaigns(runDate), reasons(runDate), ledgerChanges(runDate));
+        return new DayReport(runDate, generatedAt, files, campaigns(runDate), reasons(runDate), ledgerChanges(runDate),
+                domains(runDate, topDomains), trend(runDate, trendDays));
     }
 
     public List<CampaignMetrics> campaigns(LocalDate runDate) {
@@ -65,6 +76,42 @@ public class DayReportRepository {
         return counts;
     }
 
+    /** Largest first (by messages sent), so the ranking keeps only the top rows and one sum of the rest. */
+    private List<DomainMetrics> domains(LocalDate runDate, int top) {
+        DomainRanking ranking = new DomainRanking(top);
+        jdbc.query("""
+                SELECT domain, SUM(sent), SUM(delivered), SUM(hard), SUM(soft), SUM(blocked) FROM domain_day
+                WHERE run_date = ? GROUP BY domain ORDER BY SUM(sent) DESC, domain""",
+                rs -> {
+                    ranking.add(new DomainMetrics(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6)));
+                }, runDate);
+        return ranking.rows();
+    }
+
+    /** The last run dates with metrics, up to this one, oldest first. */
+    private List<TrendDay> trend(LocalDate runDate, int days) {
+        List<TrendDay> trend = new ArrayList<>(jdbc.query("""
+                SELECT run_date, SUM(sent), SUM(delivered), SUM(hard) + SUM(soft) + SUM(blocked), SUM(complained)
+                FROM campaign_day WHERE run_date <= ? GROUP BY run_date ORDER BY run_date DESC
+                FETCH FIRST ? ROWS ONLY""",
+                (rs, i) -> new TrendDay(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)), runDate, days));
+        Collections.reverse(trend);
+        return trend;
+    }
+
+    /** Every ledger change of the run date, in the audit trail's order, one at a time. */
+    public void forEachChange(LocalDate runDate, Consumer<AddressChange> sink) {
+        jdbc.query("""
+                SELECT account, address, change, reason, cause, diagnostic, changed_at FROM address_change
+                WHERE run_date = ? ORDER BY account, address, stage, seq""",
+                rs -> {
+                    sink.accept(new AddressChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), instant(rs, 7)));
+                }, runDate);
+    }
+
     public void forEachRejected(LocalDate runDate, Consumer<RejectedRow> sink) {
         jdbc.query("""
                 SELECT r.file_name, r.line_no, r.error, r.raw_line FROM rejected_row r
@@ -79,7 +126,9 @@ public class DayReportRepository {
     public void forEachSuppression(Instant endOfRunDate, Consumer<SuppressionEntry> sink) {
         OffsetDateTime end = endOfRunDate.atOffset(ZoneOffset.UTC);
         jdbc.query("""
-                SELECT account, address, CAST('invalid' AS VARCHAR(20)) AS status, invalid_reason, invalid_cause, invalid_since, NULL
+                SELECT account, address,
+                       CASE WHEN account = '*' THEN CAST('global' AS VARCHAR(20)) ELSE CAST('invalid' AS VARCHAR(20)) END,
+                       invalid_reason, invalid_cause, invalid_since, NULL
                   FROM address_state WHERE invalid_since IS NOT NULL
                 UNION ALL
                 SELECT account, address, 'suspended', suspended_reason, 'block', suspended_since, suspended_until
@@ -90,6 +139,9 @@ public class DayReportRepository {
                 UNION ALL
                 SELECT account, address, 'unsubscribed', NULL, 'unsubscribe', unsubscribed_at, NULL
                   FROM address_state WHERE unsubscribed_at IS NOT NULL
+                UNION ALL
+                SELECT account, address, 'manual', NULL, 'manual_override', manual_since, NULL
+                  FROM address_state WHERE manual_since IS NOT NULL
                 ORDER BY 1, 2, 3""",
                 rs -> {
                     sink.accept(new SuppressionEntry(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -102,20 +154,20 @@ public class DayReportRepository {
         return jdbc.queryForObject("""
                 SELECT COUNT(CASE WHEN invalid_since IS NOT NULL THEN 1 END)
                      + COUNT(CASE WHEN suspended_until > ? THEN 1 END)
-                     + COUNT(complained_at) + COUNT(unsubscribed_at)
+                     + COUNT(complained_at) + COUNT(unsubscribed_at) + COUNT(manual_since)
                 FROM address_state""", Long.class, endOfRunDate.atOffset(ZoneOffset.UTC));
     }
 
     /** The day's ledger changes that add, update or remove a suppression, in the audit trail's order. */
     public void forEachSuppressionChange(LocalDate runDate, Consumer<SuppressionChange> sink) {
         jdbc.query("""
-                SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_until
+                SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_since, s.suspended_until
                 FROM address_change c
                 LEFT JOIN address_state s ON s.account = c.account AND s.address = c.address
-                WHERE c.run_date = ? ORDER BY c.account, c.address, c.seq""",
+                WHERE c.run_date = ? ORDER BY c.account, c.address, c.stage, c.seq""",
                 rs -> {
                     SuppressionChange change = SuppressionChanges.of(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7));
+                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8));
                     if (change != null) {
                         sink.accept(change);
                     }

@@ -18,6 +18,9 @@ final class EventSpill {
     /** Diagnostics are kept to what the report and the audit trail show. */
     static final int MAX_DIAGNOSTIC = 1000;
 
+    /** Set in the type byte for an MTA's delivery attempt (see {@link DeliveryEvent#attempt()}). */
+    private static final int ATTEMPT = 0x80;
+
     private static final Reason[] REASONS = Reason.values();
     private static final BounceGroup[] GROUPS = BounceGroup.values();
 
@@ -26,7 +29,7 @@ final class EventSpill {
 
     static void write(SpillFileWriter out, ClassifiedEvent classified) {
         DeliveryEvent event = classified.event();
-        out.writeByte(event.type().ordinal());
+        out.writeByte(event.type().ordinal() | (event.attempt() ? ATTEMPT : 0));
         out.writeLong(event.timestamp().toEpochMilli());
         out.writeString(event.account());
         out.writeString(event.campaign());
@@ -53,9 +56,9 @@ final class EventSpill {
                 DeliveryEvent event = new DeliveryEvent(
                         Instant.ofEpochMilli(in.readLong()),
                         in.readString(), in.readString(), in.readString(), in.readString(),
-                        EventType.ofOrdinal(type),
+                        EventType.ofOrdinal(type & ~ATTEMPT),
                         in.readString(), in.readString(), in.readString(), in.readString(),
-                        null);
+                        null, (type & ATTEMPT) != 0);
                 int reason = in.readByte();
                 Classification classification = reason == 0 ? null
                         : new Classification(REASONS[reason - 1], GROUPS[in.readByte()], null);

@@ -7,42 +7,43 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bounceledger.classify.ClassifiedEvent;
 import com.bounceledger.ingest.AddressHash;
+import com.bounceledger.report.RejectedRow;
+import com.bounceledger.ingest.LogFile;
 
 /**
- * Writes a chunk of one input file: events into the address buckets' spill files, rejected rows and row
+ * Writes a chunk of one partition's input files: events into the address buckets' spill files, rejected rows and row
  * counts into the database. The spill files' lengths are part of the chunk's checkpoint: the database
  * rows commit with it, and a restart truncates the files back to it, so nothing is written twice.
  */
 public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
 
     private static final String LENGTHS = "spill.lengths";
-    private static final int MAX_RAW_LINE = 1000;
 
     private final LocalDate runDate;
-    private final int fileIndex;
-    private final String fileName;
+    private final int partitionIndex;
+    private final Map<Integer, String> fileNames;
     private final SpillLayout layout;
-    private final JdbcTemplate jdbc;
     private final InputFileRepository inputFiles;
     private final ProgressMeter progress;
     private SpillFileWriter[] buckets;
 
-    public IngestWriter(LocalDate runDate, int fileIndex, String fileName, SpillLayout layout, JdbcTemplate jdbc,
+    /** @param files the partition's files; the first one's index names its spill folder */
+    public IngestWriter(LocalDate runDate, List<LogFile> files, SpillLayout layout,
                         InputFileRepository inputFiles, ProgressMeter progress) {
         this.runDate = runDate;
-        this.fileIndex = fileIndex;
-        this.fileName = fileName;
+        this.partitionIndex = files.get(0).index();
+        this.fileNames = files.stream().collect(Collectors.toMap(LogFile::index, LogFile::name));
         this.layout = layout;
-        this.jdbc = jdbc;
         this.inputFiles = inputFiles;
         this.progress = progress;
     }
@@ -53,40 +54,35 @@ public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
                 ? Arrays.stream(context.getString(LENGTHS).split(",")).mapToLong(Long::parseLong).toArray()
                 : new long[layout.buckets()];
         try {
-            Files.createDirectories(layout.fileFolder(fileIndex));
+            Files.createDirectories(layout.fileFolder(partitionIndex));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         buckets = new SpillFileWriter[layout.buckets()];
         for (int b = 0; b < buckets.length; b++) {
-            buckets[b] = new SpillFileWriter(layout.bucketFile(fileIndex, b), committed[b]);
+            buckets[b] = new SpillFileWriter(layout.bucketFile(partitionIndex, b), committed[b]);
         }
     }
 
     @Override
     public void write(Chunk<? extends ClassifiedRecord> chunk) {
         List<ClassifiedRecord> rejected = new ArrayList<>();
+        Map<Integer, long[]> counts = new TreeMap<>(); // per file: rows, rejected rows
         for (ClassifiedRecord record : chunk) {
+            long[] fileCounts = counts.computeIfAbsent(record.fileIndex(), index -> new long[2]);
+            fileCounts[0]++;
             if (record.isRejected()) {
                 rejected.add(record);
+                fileCounts[1]++;
             }
             for (ClassifiedEvent event : record.events()) {
                 int bucket = AddressHash.bucket(AddressHash.of(event.event().recipient()), buckets.length);
                 EventSpill.write(buckets[bucket], event);
             }
         }
-        if (!rejected.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO rejected_row (run_date, file_name, line_no, error, raw_line) VALUES (?, ?, ?, ?, ?)""",
-                    rejected, rejected.size(), (ps, record) -> {
-                        ps.setObject(1, runDate);
-                        ps.setString(2, fileName);
-                        ps.setLong(3, record.line());
-                        ps.setString(4, record.error());
-                        ps.setString(5, cut(record.raw()));
-                    });
-        }
-        inputFiles.addCounts(runDate, fileIndex, chunk.size(), rejected.size());
+        inputFiles.insertRejected(runDate, rejected.stream().map(record -> new RejectedRow(
+                fileNames.get(record.fileIndex()), record.line(), record.error(), record.raw())).toList());
+        counts.forEach((fileIndex, fileCounts) -> inputFiles.addCounts(runDate, fileIndex, fileCounts[0], fileCounts[1]));
         progress.addRows(chunk.size());
     }
 
@@ -108,9 +104,5 @@ public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
             }
             buckets = null;
         }
-    }
-
-    private static String cut(String raw) {
-        return raw == null || raw.length() <= MAX_RAW_LINE ? raw : raw.substring(0, MAX_RAW_LINE);
     }
 }

@@ -8,9 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ingest.LogFormat;
+import com.bounceledger.report.RejectedRow;
 
 /** The day's input files as recorded at the run's first attempt, and their row counts. */
 public class InputFileRepository {
+
+    private static final int MAX_RAW_LINE = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -45,6 +48,23 @@ public class InputFileRepository {
         jdbc.update("""
                 UPDATE input_file SET rows_read = rows_read + ?, rows_rejected = rows_rejected + ?
                 WHERE run_date = ? AND file_index = ?""", rows, rejected, runDate, fileIndex);
+    }
+
+    /** Rejected rows, for the rejects file; the raw line is cut to 1,000 characters (SPEC 2.4). */
+    public void insertRejected(LocalDate runDate, List<RejectedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO rejected_row (run_date, file_name, line_no, error, raw_line) VALUES (?, ?, ?, ?, ?)""",
+                rows, rows.size(), (ps, row) -> {
+                    ps.setObject(1, runDate);
+                    ps.setString(2, row.file());
+                    ps.setLong(3, row.line());
+                    ps.setString(4, row.error());
+                    ps.setString(5, row.raw() == null || row.raw().length() <= MAX_RAW_LINE ? row.raw()
+                            : row.raw().substring(0, MAX_RAW_LINE));
+                });
     }
 
     public RowCounts totals(LocalDate runDate) {

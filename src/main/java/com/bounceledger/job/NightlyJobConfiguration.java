@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -34,10 +39,12 @@ import com.bounceledger.classify.BounceClassifier;
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ledger.LedgerRules;
 import com.bounceledger.report.DayFiles;
+import com.bounceledger.report.ReportSettings;
 
 /**
- * The nightly job for one run date: prepare the input, ingest the logs (one partition per file), check the
- * share of rejected rows, settle the day bucket by bucket (metrics and ledger), write the outputs.
+ * The nightly job for one run date: prepare the input, apply the operator's overrides, ingest the logs (one
+ * partition per file, one for all Postfix files), check the share of rejected rows, settle the day bucket by
+ * bucket (metrics and ledger), expire the suspensions that end within the day, write the outputs.
  */
 @Configuration
 @EnableConfigurationProperties(BounceLedgerProperties.class)
@@ -47,14 +54,17 @@ public class NightlyJobConfiguration {
     public static final String RUN_DATE = "runDate";
 
     @Bean
-    public Job nightlyJob(JobRepository jobRepository, Step prepareInput, Step ingest, Step checkRejects, Step settle,
-                          Step writeOutputs, JobExecutionListener spillCleanup) {
+    public Job nightlyJob(JobRepository jobRepository, Step prepareInput, Step applyOverrides, Step ingest,
+                          Step checkRejects, Step settle, Step expireSuspensions, Step writeOutputs,
+                          JobExecutionListener spillCleanup) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {RUN_DATE}, new String[0]))
                 .start(prepareInput)
+                .next(applyOverrides)
                 .next(ingest)
                 .next(checkRejects)
                 .next(settle)
+                .next(expireSuspensions)
                 .next(writeOutputs)
                 .listener(spillCleanup)
                 .build();
@@ -75,6 +85,24 @@ public class NightlyJobConfiguration {
     public PrepareInputTasklet prepareInputTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                                    BounceLedgerProperties properties, InputFileRepository inputFiles) {
         return new PrepareInputTasklet(runDate, dayFolder(properties, runDate), properties.maxLineBytes(), inputFiles);
+    }
+
+    // ---- overrides: the operator's manual resets and suppressions, before the day's events
+
+    @Bean
+    public Step applyOverrides(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               ApplyOverridesTasklet applyOverridesTasklet, StepFailures stepFailures) {
+        return taskletStep("applyOverrides", applyOverridesTasklet, jobRepository, transactionManager, stepFailures)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ApplyOverridesTasklet applyOverridesTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                       BounceLedgerProperties properties, LedgerRules ledgerRules,
+                                                       LedgerRepository ledger, InputFileRepository inputFiles) {
+        return new ApplyOverridesTasklet(runDate, dayFolder(properties, runDate),
+                runDate.atStartOfDay(properties.zone()).toInstant(), ledgerRules, ledger, inputFiles);
     }
 
     // ---- ingest: parse and classify each file, spill events into address buckets
@@ -104,19 +132,25 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
+    /** One partition per file, except that a format whose files form one log (Postfix) has one for all of them. */
     @Bean
     @StepScope
     public Partitioner filePartitioner(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                        BounceLedgerProperties properties, InputFileRepository inputFiles) {
         return gridSize -> {
-            Map<String, ExecutionContext> partitions = new HashMap<>();
+            Map<String, List<Integer>> groups = new TreeMap<>();
             for (LogFile file : inputFiles.find(runDate, dayFolder(properties, runDate))) {
                 if (file.format() != null) {
-                    ExecutionContext context = new ExecutionContext();
-                    context.putInt("fileIndex", file.index());
-                    partitions.put(String.format("file%05d", file.index()), context);
+                    String name = file.format().joinsFiles() ? file.format().name() : String.format("file%05d", file.index());
+                    groups.computeIfAbsent(name, key -> new ArrayList<>()).add(file.index());
                 }
             }
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            groups.forEach((name, indexes) -> {
+                ExecutionContext context = new ExecutionContext();
+                context.putString("files", indexes.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                partitions.put(name, context);
+            });
             return partitions;
         };
     }
@@ -124,11 +158,11 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public LogFileItemReader logFileReader(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                           @Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
+                                           @Value("#{stepExecutionContext['files']}") String files,
                                            BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                           ProgressMeter progress) {
-        LogFile file = inputFiles.find(runDate, dayFolder(properties, runDate)).get(fileIndex);
-        return new LogFileItemReader(file.path(), file.format(), properties.maxLineBytes(), progress);
+                                           PostfixQueueRepository postfixQueue, ProgressMeter progress) {
+        return new LogFileItemReader(partitionFiles(properties, runDate, inputFiles, files), properties.maxLineBytes(),
+                progress, properties.parserSettings(runDate), postfixQueue);
     }
 
     @Bean
@@ -139,12 +173,11 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public IngestWriter ingestWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                     @Value("#{stepExecutionContext['fileIndex']}") int fileIndex,
-                                     BounceLedgerProperties properties, JdbcTemplate jdbc,
-                                     InputFileRepository inputFiles, ProgressMeter progress) {
-        LogFile file = inputFiles.find(runDate, dayFolder(properties, runDate)).get(fileIndex);
-        return new IngestWriter(runDate, fileIndex, file.name(), spillLayout(properties, runDate, inputFiles), jdbc,
-                inputFiles, progress);
+                                     @Value("#{stepExecutionContext['files']}") String files,
+                                     BounceLedgerProperties properties, InputFileRepository inputFiles,
+                                     ProgressMeter progress) {
+        return new IngestWriter(runDate, partitionFiles(properties, runDate, inputFiles, files),
+                spillLayout(properties, runDate, inputFiles), inputFiles, progress);
     }
 
     @Bean
@@ -235,9 +268,9 @@ public class NightlyJobConfiguration {
     @StepScope
     public BucketSettler bucketSettler(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                        BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                       LedgerRepository ledger) {
-        return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger,
-                new LedgerRules(properties.ledger().suspension()), endOf(runDate, properties));
+                                       LedgerRepository ledger, LedgerRules ledgerRules) {
+        return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger, ledgerRules,
+                endOf(runDate, properties));
     }
 
     @Bean
@@ -245,6 +278,23 @@ public class NightlyJobConfiguration {
     public SettlementWriter settlementWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                              LedgerRepository ledger) {
         return new SettlementWriter(runDate, ledger);
+    }
+
+    // ---- expire: suspensions that end within the run date leave the suppression file
+
+    @Bean
+    public Step expireSuspensions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  ExpireSuspensionsTasklet expireSuspensionsTasklet, StepFailures stepFailures) {
+        return taskletStep("expireSuspensions", expireSuspensionsTasklet, jobRepository, transactionManager,
+                stepFailures).build();
+    }
+
+    @Bean
+    @StepScope
+    public ExpireSuspensionsTasklet expireSuspensionsTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                             BounceLedgerProperties properties,
+                                                             LedgerRepository ledger) {
+        return new ExpireSuspensionsTasklet(runDate, endOf(runDate, properties), ledger);
     }
 
     // ---- write: the report, the suppression files and the rejects file, from the committed state
@@ -264,9 +314,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public DayOutputWriter dayOutputWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                           BounceLedgerProperties properties, DayReportRepository reports, Clock clock) {
+                                           BounceLedgerProperties properties, DayReportRepository reports,
+                                           ReportSettings reportSettings, Clock clock) {
         return new DayOutputWriter(runDate, endOf(runDate, properties), DayFiles.of(properties.outputRoot(), runDate),
-                reports, clock);
+                reports, reportSettings, clock);
     }
 
     /** The spill files are only needed until the day completes. */
@@ -290,6 +341,17 @@ public class NightlyJobConfiguration {
         return BounceClassifier.load(properties.rulesFile());
     }
 
+    /** Made at start-up, so a report language without a translation stops the launch before any work. */
+    @Bean
+    public ReportSettings reportSettings(BounceLedgerProperties properties) {
+        return properties.report().settings();
+    }
+
+    @Bean
+    public LedgerRules ledgerRules(BounceLedgerProperties properties) {
+        return new LedgerRules(properties.ledger().policy());
+    }
+
     @Bean
     public StepFailures stepFailures() {
         return new StepFailures();
@@ -298,6 +360,11 @@ public class NightlyJobConfiguration {
     @Bean
     public InputFileRepository inputFileRepository(JdbcTemplate jdbc) {
         return new InputFileRepository(jdbc);
+    }
+
+    @Bean
+    public PostfixQueueRepository postfixQueueRepository(JdbcTemplate jdbc, BounceLedgerProperties properties) {
+        return new PostfixQueueRepository(jdbc, (int) properties.postfix().queueLifetime().toDays());
     }
 
     @Bean
@@ -337,6 +404,13 @@ public class NightlyJobConfiguration {
 
     static Path dayFolder(BounceLedgerProperties properties, LocalDate runDate) {
         return properties.inputRoot().resolve(runDate.toString());
+    }
+
+    /** @param indexes the partition's file indexes, comma-separated */
+    private static List<LogFile> partitionFiles(BounceLedgerProperties properties, LocalDate runDate,
+                                                InputFileRepository inputFiles, String indexes) {
+        List<LogFile> all = inputFiles.find(runDate, dayFolder(properties, runDate));
+        return Arrays.stream(indexes.split(",")).map(index -> all.get(Integer.parseInt(index))).toList();
     }
 
     static SpillLayout spillLayout(BounceLedgerProperties properties, LocalDate runDate, InputFileRepository inputFiles) {

@@ -13,12 +13,16 @@ final class SuppressionChanges {
 
     /** @return the suppression change, or null for a ledger change the suppression file does not show */
     static SuppressionChange of(String change, String account, String address, String reason, String cause,
-                                Instant at, Instant suspendedUntil) {
+                                Instant at, Instant suspendedSince, Instant suspendedUntil) {
         return switch (change) {
-            case "invalidated" -> added("invalid", account, address, reason, cause, at, null);
+            case "invalidated", "promoted" -> added("invalid", account, address, reason, cause, at, null);
+            case "global" -> added("global", account, address, reason, cause, at, null);
+            case "suppressed" -> added("manual", account, address, reason, cause, at, null);
+            case "reset" -> "soft_counter".equals(reason) ? null : new SuppressionChange("removed",
+                    new SuppressionEntry(account, address, reason, null, cause, at, null));
             case "suspended" -> added("suspended", account, address, reason, cause, at, suspendedUntil);
-            case "suspension_extended" -> new SuppressionChange("updated",
-                    new SuppressionEntry(account, address, "suspended", reason, cause, at, suspendedUntil));
+            case "suspension_extended" -> new SuppressionChange("updated", new SuppressionEntry(account, address,
+                    "suspended", reason, cause, suspendedSince == null ? at : suspendedSince, suspendedUntil));
             case "suspension_expired" -> new SuppressionChange("removed",
                     new SuppressionEntry(account, address, "suspended", reason, cause, at, null));
             case "complained" -> added("complained", account, address, reason, cause, at, null);

@@ -2,8 +2,11 @@ package com.bounceledger.ledger;
 
 import java.time.Instant;
 
-/** The health of one (account, address) across days; mutable while a bucket is settled. */
+/** The health of one (account, address) across days; mutable while a day is settled. */
 public final class AddressState {
+
+    /** The account of the per-address state that a global bounce creates: it suppresses every account. */
+    public static final String ALL_ACCOUNTS = "*";
 
     private final String account;
     private final String address;
@@ -15,27 +18,42 @@ public final class AddressState {
     String suspendedReason;
     Instant complainedAt;
     Instant unsubscribedAt;
+    Instant lastEngagedAt;
+    Instant hardExcusedAt;
+    final SoftBounceCounter softBounces;
+    Instant manualSince;
+    String manualNote;
     private boolean changed;
 
     public AddressState(String account, String address) {
-        this.account = account;
-        this.address = address;
+        this(new AddressRecord(account, address, null, null, null, null, null, null, null, null, null, null, 0, null,
+                null, null, null));
     }
 
     /** Rebuilds a stored state. */
-    public static AddressState stored(String account, String address, Instant invalidSince, String invalidReason,
-                                      String invalidCause, Instant suspendedSince, Instant suspendedUntil,
-                                      String suspendedReason, Instant complainedAt, Instant unsubscribedAt) {
-        AddressState state = new AddressState(account, address);
-        state.invalidSince = invalidSince;
-        state.invalidReason = invalidReason;
-        state.invalidCause = invalidCause;
-        state.suspendedSince = suspendedSince;
-        state.suspendedUntil = suspendedUntil;
-        state.suspendedReason = suspendedReason;
-        state.complainedAt = complainedAt;
-        state.unsubscribedAt = unsubscribedAt;
-        return state;
+    public AddressState(AddressRecord stored) {
+        account = stored.account();
+        address = stored.address();
+        invalidSince = stored.invalidSince();
+        invalidReason = stored.invalidReason();
+        invalidCause = stored.invalidCause();
+        suspendedSince = stored.suspendedSince();
+        suspendedUntil = stored.suspendedUntil();
+        suspendedReason = stored.suspendedReason();
+        complainedAt = stored.complainedAt();
+        unsubscribedAt = stored.unsubscribedAt();
+        lastEngagedAt = stored.lastEngagedAt();
+        hardExcusedAt = stored.hardExcusedAt();
+        softBounces = new SoftBounceCounter(stored.softCount(), stored.softCampaigns(), stored.softLastReason());
+        manualSince = stored.manualSince();
+        manualNote = stored.manualNote();
+    }
+
+    /** What is written back. */
+    public AddressRecord toRecord() {
+        return new AddressRecord(account, address, invalidSince, invalidReason, invalidCause, suspendedSince,
+                suspendedUntil, suspendedReason, complainedAt, unsubscribedAt, lastEngagedAt, hardExcusedAt,
+                softBounces.count(), softBounces.campaigns(), softBounces.lastReason(), manualSince, manualNote);
     }
 
     void markChanged() {
@@ -45,6 +63,10 @@ public final class AddressState {
     /** Whether the settlement changed it, so it must be written back. */
     public boolean changed() {
         return changed;
+    }
+
+    public boolean isGlobal() {
+        return ALL_ACCOUNTS.equals(account);
     }
 
     public String account() { return account; }
@@ -57,4 +79,8 @@ public final class AddressState {
     public String suspendedReason() { return suspendedReason; }
     public Instant complainedAt() { return complainedAt; }
     public Instant unsubscribedAt() { return unsubscribedAt; }
+    public Instant lastEngagedAt() { return lastEngagedAt; }
+    public Instant hardExcusedAt() { return hardExcusedAt; }
+    public int softBounceCount() { return softBounces.count(); }
+    public Instant manualSince() { return manualSince; }
 }

@@ -5,15 +5,22 @@ import java.util.TreeMap;
 
 import com.bounceledger.classify.Classification;
 import com.bounceledger.classify.ClassifiedEvent;
+import com.bounceledger.ingest.EmailAddresses;
 
-/** The day's metrics of a set of messages: per (account, campaign), and messages per bounce reason. */
+/**
+ * The day's metrics of a set of messages: per (account, campaign), per recipient domain, and messages per
+ * bounce reason.
+ */
 public final class DayTally {
 
     private final Map<CampaignKey, CampaignCounts> campaigns = new TreeMap<>();
+    private final Map<String, CampaignCounts> domains = new TreeMap<>();
     private final Map<String, ReasonCount> reasons = new TreeMap<>();
 
     public void add(MessageDay message) {
         campaigns.computeIfAbsent(new CampaignKey(message.account(), message.campaign()), key -> new CampaignCounts())
+                .add(message);
+        domains.computeIfAbsent(EmailAddresses.domainOf(message.recipient()), domain -> new CampaignCounts())
                 .add(message);
         ClassifiedEvent failure = message.finalFailure();
         if (failure != null) {
@@ -26,6 +33,11 @@ public final class DayTally {
 
     public Map<CampaignKey, CampaignCounts> campaigns() {
         return campaigns;
+    }
+
+    /** The same counts per recipient domain (the Domains sheet). */
+    public Map<String, CampaignCounts> domains() {
+        return domains;
     }
 
     public Map<String, ReasonCount> reasons() {

@@ -19,6 +19,7 @@ public final class MessageDay {
     private String recipient;
     private Instant firstEventAt;
     private final boolean carriedOver;
+    /** A {@code sent} event, or an MTA's delivery attempt in formats without one (SPEC 5). */
     private boolean sentEvent;
     private boolean delivered;
     private ClassifiedEvent finalFailure;
@@ -54,6 +55,9 @@ public final class MessageDay {
         if (!carriedOver && event.timestamp().isBefore(firstEventAt)) {
             firstEventAt = event.timestamp();
         }
+        if (event.attempt()) {
+            sentEvent = true;
+        }
         switch (event.type()) {
             case SENT -> sentEvent = true;
             case DELIVERED -> delivered = true;
@@ -79,7 +83,10 @@ public final class MessageDay {
         }
     }
 
-    /** Sent on this day: its first event is today's {@code sent}. */
+    /**
+     * Sent on this day: its first event is today's {@code sent}, or, for MTA logs without one, today's first
+     * delivery attempt (a remote bounce or a complaint is not an attempt).
+     */
     public boolean sent() {
         return sentEvent && !carriedOver;
     }

@@ -21,7 +21,7 @@ class CanonicalCsvParserTest {
 
         assertThat(event).isEqualTo(new DeliveryEvent(Instant.parse("2026-11-21T02:14:15Z"), "acme", "spring",
                 "<m1@x>", "hal@web.de", EventType.BOUNCED, "552", "5.2.2", "552 5.2.2 Postfach voll, mailbox full",
-                "mx.web.de", null));
+                "mx.web.de", null, false));
     }
 
     @Test

@@ -41,7 +41,7 @@ class ClassifyProcessorTest {
 
     private Classification classify(EventType type, String code, String status, String diagnostic) {
         DeliveryEvent event = new DeliveryEvent(Instant.EPOCH, "acme", "spring", "m1", "ann@example.com", type, code,
-                status, diagnostic, null, null);
-        return processor.process(new ParsedRecord(2, List.of(event), null, null)).events().get(0).classification();
+                status, diagnostic, null, null, false);
+        return processor.process(new ParsedRecord(0, 2, List.of(event), null, null)).events().get(0).classification();
     }
 }

@@ -52,7 +52,7 @@ class KilledProcessTest {
         assertThat(log).contains("was left STARTED by a process that died; marking it failed and resuming");
 
         NightlyRun resumed = new NightlyRun(run);
-        RestartTest.assertSameOutputs(resumed, reference);
+        RestartTest.assertSameOutputs(resumed, reference, DAY);
         assertThat(resumed.sheet(DAY, "Email Performance").get(0)).contains("Sent");
     }
 

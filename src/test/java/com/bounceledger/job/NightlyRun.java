@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,20 +112,59 @@ final class NightlyRun {
 
     /** The sheet's rows as cell texts, header included. */
     List<List<String>> sheet(String runDate, String name) {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        try (InputStream in = Files.newInputStream(outputFile(runDate, "email-performance", "xlsx"));
-             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            for (Row row : workbook.getSheet(name)) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                }
-                rows.add(cells);
-            }
+        try (XSSFWorkbook workbook = workbook(runDate)) {
+            return rows(workbook.getSheet(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The day's email-performance workbook, read back whole; the caller closes it. */
+    XSSFWorkbook workbook(String runDate) {
+        try (InputStream in = Files.newInputStream(outputFile(runDate, "email-performance", "xlsx"))) {
+            return new XSSFWorkbook(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<List<String>> rows(Sheet sheet) {
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter();
+        for (Row row : sheet) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < row.getLastCellNum(); c++) {
+                Cell cell = row.getCell(c);
+                cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    /**
+     * The ledger as stored, one line per (account, address):
+     * {@code account,address,invalid_since,invalid_cause,suspended_until,soft_count,hard_excused_at,manual_since}.
+     */
+    List<String> ledger() {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:hsqldb:file:" + state.resolve("ledger") + ";hsqldb.lock_file=false;shutdown=true", "SA", "");
+             ResultSet rs = connection.createStatement().executeQuery("""
+                     SELECT account, address, invalid_since, invalid_cause, suspended_until, soft_count, hard_excused_at,
+                            manual_since
+                     FROM address_state ORDER BY account, address""")) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= 8; c++) {
+                    Object value = rs.getObject(c);
+                    row.append(c > 1 ? "," : "").append(value instanceof OffsetDateTime time ? time.toInstant()
+                            : value == null ? "" : value);
+                }
+                rows.add(row.toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
         return rows;
     }

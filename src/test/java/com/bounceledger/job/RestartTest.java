@@ -49,7 +49,7 @@ class RestartTest {
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.stderr()).contains("injected failure").contains("relaunch the same date");
         assertThat(run.launch(DAY).exitCode()).isZero();
-        assertSameOutputs(run, reference);
+        assertSameOutputs(run, reference, DAY);
     }
 
     @Test
@@ -65,7 +65,7 @@ class RestartTest {
         FaultInjection.clear();
         assertThat(run.launch(DAY).exitCode()).isZero();
 
-        assertSameOutputs(run, reference);
+        assertSameOutputs(run, reference, DAY);
     }
 
     @Test
@@ -92,10 +92,12 @@ class RestartTest {
         assertThat(run.sheet(DAY, "Email Performance").get(4).get(2)).isEqualTo("10");
     }
 
-    static void assertSameOutputs(NightlyRun run, NightlyRun reference) {
+    /** The day's files, and the ledger as stored, are those of the reference run. */
+    static void assertSameOutputs(NightlyRun run, NightlyRun reference, String day) {
         for (String prefix : new String[] {"suppression", "suppression-changes", "rejects"}) {
-            assertThat(run.csv(DAY, prefix)).as(prefix).isEqualTo(reference.csv(DAY, prefix));
+            assertThat(run.csv(day, prefix)).as(prefix + " of " + day).isEqualTo(reference.csv(day, prefix));
         }
-        assertThat(run.workbookText(DAY)).isEqualTo(reference.workbookText(DAY));
+        assertThat(run.workbookText(day)).as("report of " + day).isEqualTo(reference.workbookText(day));
+        assertThat(run.ledger()).as("ledger after " + day).isEqualTo(reference.ledger());
     }
 }

@@ -36,6 +36,26 @@ class DayTallyTest {
     }
 
     @Test
+    void countsTheSameMetricsPerRecipientDomain() {
+        MessageDay delivered = MessageDay.startedToday(event(EventType.SENT, "09:00:00"));
+        delivered.add(classified(EventType.SENT, "09:00:00", null));
+        delivered.add(classified(EventType.DELIVERED, "09:00:05", null));
+        MessageDay blocked = MessageDay.startedToday(event(EventType.SENT, "09:00:00"));
+        blocked.add(classified(EventType.SENT, "09:00:00", null));
+        blocked.add(classified(EventType.BOUNCED, "09:00:05", new Classification(Reason.BLOCKED, BounceGroup.BLOCK, "t")));
+
+        DayTally tally = new DayTally();
+        tally.add(delivered);
+        tally.add(blocked);
+
+        // both messages go to ann@example.com (the fixture's recipient): one domain, two sent
+        CampaignCounts domain = tally.domains().get("example.com");
+        assertThat(tally.domains()).containsOnlyKeys("example.com");
+        assertThat(new long[] {domain.sent(), domain.delivered(), domain.hard(), domain.soft(), domain.blocked()})
+                .containsExactly(2, 1, 0, 0, 1);
+    }
+
+    @Test
     void aMessageCarriedOverFromAnEarlierDayIsNotSentAgain() {
         MessageDay carried = MessageDay.carriedOver("acme", "m1", "spring", "ann@example.com",
                 Instant.parse("2026-11-20T09:00:00Z"));
@@ -85,7 +105,7 @@ class DayTallyTest {
 
     static DeliveryEvent event(EventType type, String time) {
         return new DeliveryEvent(Instant.parse("2026-11-21T" + time + "Z"), "acme", "spring", "m1", "ann@example.com",
-                type, null, null, "reply", null, null);
+                type, null, null, "reply", null, null, false);
     }
 
     static ClassifiedEvent classified(EventType type, String time, Classification classification) {
