@@ -24,7 +24,7 @@ class EventSpillTest {
     Path folder;
 
     @Test
-    void eventsComeBackAsWrittenWhateverTheirTextAndAcrossFlushes() throws IOException {
+    void eventsComeBackAsWrittenWhateverTheirTextFlagsAndAcrossFlushes() throws IOException {
         List<ClassifiedEvent> written = new ArrayList<>();
         written.add(event("ann@example.com", "550 5.1.1 user unknown", new Classification(Reason.USERUNKNOWN,
                 BounceGroup.HARD, null)));
@@ -49,7 +49,7 @@ class EventSpillTest {
 
     private static ClassifiedEvent event(String recipient, String diagnostic, Classification classification) {
         return new ClassifiedEvent(new DeliveryEvent(Instant.ofEpochMilli(1_763_700_000_123L), "acme", "spring",
-                "m-" + recipient, recipient, EventType.BOUNCED, "550", "5.1.1", diagnostic, "mx.example.com", null),
-                classification);
+                "m-" + recipient, recipient, EventType.BOUNCED, "550", "5.1.1", diagnostic, "mx.example.com", null,
+                recipient.length() % 2 == 0), classification);
     }
 }
