@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The ledger rules of SPEC 4 over ten consecutive nights on one state database (fixture
@@ -170,6 +172,15 @@ class LedgerScenarioTest {
         // a reset of a promoted address clears its soft counter too
         assertThat(changes(8)).contains("removed,acme,pat@soft.example,invalid,,manual_override,2026-11-08T00:00:00Z,");
         assertThat(ledgerRow(8, "acme", "pat@soft.example")).isEqualTo("acme,pat@soft.example,,,,0,,");
+    }
+
+    @Test
+    void theSummarysSuppressionCountIsTheFilesLineCount() {
+        SimpleDriverDataSource state = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
+                "jdbc:hsqldb:file:" + run.state.resolve("ledger") + ";hsqldb.lock_file=false;shutdown=true", "SA", "");
+        long counted = new DayReportRepository(new JdbcTemplate(state))
+                .countSuppressions(java.time.Instant.parse("2026-11-11T00:00:00Z"));
+        assertThat(counted).isEqualTo(suppression(10).size() - 1).isEqualTo(12);
     }
 
     private static String date(int day) {
