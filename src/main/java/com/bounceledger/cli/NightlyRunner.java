@@ -1,11 +1,16 @@
 package com.bounceledger.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,12 +116,22 @@ public class NightlyRunner implements ApplicationRunner, ExitCodeGenerator {
         CampaignMetrics totals = CampaignMetrics.total("Total", reports.campaigns(runDate));
         DayFiles files = DayFiles.of(properties.outputRoot(), runDate);
         String outputs = Files.exists(files.report()) ? files.folder().toString() : "(none)";
-        long suppressed = reports.countSuppressions(NightlyJobConfiguration.endOf(runDate, properties));
+        long suppressed = Files.exists(files.suppression()) ? dataLines(files.suppression())
+                : reports.countSuppressions(NightlyJobConfiguration.endOf(runDate, properties));
         return String.format(Locale.ROOT,
                 "summary: runDate=%s status=%s rowsRead=%d rowsRejected=%d sent=%d delivered=%d hard=%d soft=%d"
                         + " blocked=%d pending=%d suppressed=%d output=%s",
                 runDate, status, rows.rowsRead(), rows.rowsRejected(), totals.sent(), totals.delivered(),
                 totals.hard(), totals.soft(), totals.blocked(), totals.pending(), suppressed, outputs);
+    }
+
+    /** The suppression file's lines after its header: what a completed run wrote, without scanning the ledger again. */
+    private static long dataLines(Path file) {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.count() - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The one-line reason: an expected failure's own message, else the root cause (logged in full). */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bounceledger.ledger.AddressChange;
+import com.bounceledger.ledger.AddressState;
 import com.bounceledger.report.CampaignMetrics;
 import com.bounceledger.report.DayReport;
 import com.bounceledger.report.DomainMetrics;
@@ -29,24 +30,17 @@ import com.bounceledger.report.TrendDay;
 /** Reads the committed state that a run's outputs are written from; large lists are streamed. */
 public class DayReportRepository {
 
-    /** One row per line of the suppression file (SPEC 6.2); the parameter is the end of the run date. */
-    private static final String ACTIVE_SUPPRESSIONS = """
-                SELECT account, address,
-                       CASE WHEN account = '*' THEN CAST('global' AS VARCHAR(20)) ELSE CAST('invalid' AS VARCHAR(20)) END,
-                       invalid_reason, invalid_cause, invalid_since, NULL
-                  FROM address_state WHERE invalid_since IS NOT NULL
-                UNION ALL
-                SELECT account, address, 'suspended', suspended_reason, 'block', suspended_since, suspended_until
-                  FROM address_state WHERE suspended_until > ?
-                UNION ALL
-                SELECT account, address, 'complained', NULL, 'complaint', complained_at, NULL
-                  FROM address_state WHERE complained_at IS NOT NULL
-                UNION ALL
-                SELECT account, address, 'unsubscribed', NULL, 'unsubscribe', unsubscribed_at, NULL
-                  FROM address_state WHERE unsubscribed_at IS NOT NULL
-                UNION ALL
-                SELECT account, address, 'manual', NULL, 'manual_override', manual_since, NULL
-                  FROM address_state WHERE manual_since IS NOT NULL""";
+    /**
+     * The ledger rows with at least one active suppression (SPEC 6.2), read in one pass over the table; the
+     * parameter is the end of the run date. Each row gives one line per status, see {@link #suppressions}.
+     */
+    private static final String SUPPRESSED_STATES = """
+                SELECT account, address, invalid_since, invalid_reason, invalid_cause, suspended_since, suspended_until,
+                       suspended_reason, complained_at, unsubscribed_at, manual_since
+                  FROM address_state
+                 WHERE invalid_since IS NOT NULL OR suspended_until > ? OR complained_at IS NOT NULL
+                       OR unsubscribed_at IS NOT NULL OR manual_since IS NOT NULL
+                 ORDER BY account, address""";
 
     private final JdbcTemplate jdbc;
 
@@ -143,18 +137,47 @@ public class DayReportRepository {
 
     /** The active suppressions after the run, sorted by account, address and status. */
     public void forEachSuppression(Instant endOfRunDate, Consumer<SuppressionEntry> sink) {
-        OffsetDateTime end = endOfRunDate.atOffset(ZoneOffset.UTC);
-        jdbc.query(ACTIVE_SUPPRESSIONS + " ORDER BY 1, 2, 3",
-                rs -> {
-                    sink.accept(new SuppressionEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7)));
-                }, end);
+        jdbc.query(SUPPRESSED_STATES, rs -> {
+            suppressions(rs, endOfRunDate, sink);
+        }, endOfRunDate.atOffset(ZoneOffset.UTC));
     }
 
-    /** How many lines the suppression file has, counted in the database. */
+    /** How many lines the suppression file has: the same lines, counted instead of written. */
     public long countSuppressions(Instant endOfRunDate) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM (" + ACTIVE_SUPPRESSIONS + ")", Long.class,
-                endOfRunDate.atOffset(ZoneOffset.UTC));
+        long[] lines = {0};
+        forEachSuppression(endOfRunDate, entry -> lines[0]++);
+        return lines[0];
+    }
+
+    /** The lines of one ledger row, in the order of their status names. */
+    private static void suppressions(ResultSet rs, Instant endOfRunDate, Consumer<SuppressionEntry> sink)
+            throws SQLException {
+        String account = rs.getString(1);
+        String address = rs.getString(2);
+        Instant invalidSince = instant(rs, 3);
+        Instant suspendedUntil = instant(rs, 7);
+        Instant complainedAt = instant(rs, 9);
+        Instant unsubscribedAt = instant(rs, 10);
+        Instant manualSince = instant(rs, 11);
+        if (complainedAt != null) {
+            sink.accept(new SuppressionEntry(account, address, "complained", null, "complaint", complainedAt, null));
+        }
+        if (invalidSince != null) {
+            sink.accept(new SuppressionEntry(account, address,
+                    AddressState.ALL_ACCOUNTS.equals(account) ? "global" : "invalid", rs.getString(4), rs.getString(5),
+                    invalidSince, null));
+        }
+        if (manualSince != null) {
+            sink.accept(new SuppressionEntry(account, address, "manual", null, "manual_override", manualSince, null));
+        }
+        if (suspendedUntil != null && suspendedUntil.isAfter(endOfRunDate)) {
+            sink.accept(new SuppressionEntry(account, address, "suspended", rs.getString(8), "block", instant(rs, 6),
+                    suspendedUntil));
+        }
+        if (unsubscribedAt != null) {
+            sink.accept(new SuppressionEntry(account, address, "unsubscribed", null, "unsubscribe", unsubscribedAt,
+                    null));
+        }
     }
 
     /** The day's ledger changes that add, update or remove a suppression, in the audit trail's order. */
@@ -162,7 +185,7 @@ public class DayReportRepository {
         jdbc.query("""
                 SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_since, s.suspended_until
                 FROM address_change c
-                LEFT JOIN address_state s ON s.account = c.account AND s.address = c.address
+                LEFT JOIN address_state s ON s.addr_hash = c.addr_hash AND s.account = c.account AND s.address = c.address
                 WHERE c.run_date = ? ORDER BY c.account, c.address, c.stage, c.seq""",
                 rs -> {
                     SuppressionChange change = SuppressionChanges.of(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -1,5 +1,6 @@
 package com.bounceledger.job;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,12 @@ public class LedgerRepository {
                    suspended_reason, complained_at, unsubscribed_at, last_engaged_at, hard_excused_at, soft_count,
                    soft_campaigns, soft_last_reason, manual_since, manual_note
             FROM address_state WHERE addr_hash IN (""" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
+
+    /** The order of the ledger's primary key: writes in this order stay within a few index pages at a time. */
+    private static final Comparator<AddressRecord> IN_KEY_ORDER =
+            Comparator.comparingLong((AddressRecord r) -> AddressHash.of(r.address()))
+                    .thenComparing(AddressRecord::account)
+                    .thenComparing(AddressRecord::address);
 
     private final JdbcTemplate jdbc;
 
@@ -161,52 +169,53 @@ public class LedgerRepository {
                 });
     }
 
+    /**
+     * Writes back changed states in key order (address hash first), so that consecutive rows touch the same
+     * part of the table's index instead of random pages of it; new states are inserted, stored ones updated.
+     */
     public void saveStates(List<AddressState> states) {
+        List<AddressRecord> inserts = new ArrayList<>();
+        List<AddressRecord> updates = new ArrayList<>();
+        states.stream()
+                .map(state -> Map.entry(state, state.toRecord()))
+                .sorted(Map.Entry.comparingByValue(IN_KEY_ORDER))
+                .forEach(entry -> (entry.getKey().stored() ? updates : inserts).add(entry.getValue()));
         jdbc.batchUpdate("""
-                MERGE INTO address_state t
-                USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(254)), CAST(? AS BIGINT),
-                               CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)),
-                               CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                               CAST(? AS VARCHAR(40)), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                               CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),
-                               CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT), CAST(? AS VARCHAR(2000)),
-                               CAST(? AS VARCHAR(40)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(500))))
-                   AS v (account, address, addr_hash, invalid_since, invalid_reason, invalid_cause, suspended_since,
-                         suspended_until, suspended_reason, complained_at, unsubscribed_at, last_engaged_at,
-                         hard_excused_at, soft_count, soft_campaigns, soft_last_reason, manual_since, manual_note)
-                ON t.account = v.account AND t.address = v.address
-                WHEN MATCHED THEN UPDATE SET invalid_since = v.invalid_since, invalid_reason = v.invalid_reason,
-                    invalid_cause = v.invalid_cause, suspended_since = v.suspended_since,
-                    suspended_until = v.suspended_until, suspended_reason = v.suspended_reason,
-                    complained_at = v.complained_at, unsubscribed_at = v.unsubscribed_at,
-                    last_engaged_at = v.last_engaged_at, hard_excused_at = v.hard_excused_at,
-                    soft_count = v.soft_count, soft_campaigns = v.soft_campaigns,
-                    soft_last_reason = v.soft_last_reason, manual_since = v.manual_since, manual_note = v.manual_note
-                WHEN NOT MATCHED THEN INSERT VALUES (v.account, v.address, v.addr_hash, v.invalid_since,
-                    v.invalid_reason, v.invalid_cause, v.suspended_since, v.suspended_until, v.suspended_reason,
-                    v.complained_at, v.unsubscribed_at, v.last_engaged_at, v.hard_excused_at, v.soft_count,
-                    v.soft_campaigns, v.soft_last_reason, v.manual_since, v.manual_note)""",
-                states, 500, (ps, state) -> {
-                    AddressRecord s = state.toRecord();
-                    ps.setString(1, s.account());
-                    ps.setString(2, s.address());
-                    ps.setLong(3, AddressHash.of(s.address()));
-                    ps.setObject(4, offset(s.invalidSince()));
-                    ps.setString(5, s.invalidReason());
-                    ps.setString(6, s.invalidCause());
-                    ps.setObject(7, offset(s.suspendedSince()));
-                    ps.setObject(8, offset(s.suspendedUntil()));
-                    ps.setString(9, s.suspendedReason());
-                    ps.setObject(10, offset(s.complainedAt()));
-                    ps.setObject(11, offset(s.unsubscribedAt()));
-                    ps.setObject(12, offset(s.lastEngagedAt()));
-                    ps.setObject(13, offset(s.hardExcusedAt()));
-                    ps.setInt(14, s.softCount());
-                    ps.setString(15, s.softCampaigns());
-                    ps.setString(16, s.softLastReason());
-                    ps.setObject(17, offset(s.manualSince()));
-                    ps.setString(18, s.manualNote());
-                });
+                INSERT INTO address_state (invalid_since, invalid_reason, invalid_cause, suspended_since,
+                    suspended_until, suspended_reason, complained_at, unsubscribed_at, last_engaged_at,
+                    hard_excused_at, soft_count, soft_campaigns, soft_last_reason, manual_since, manual_note,
+                    addr_hash, account, address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                inserts, 500, LedgerRepository::setStateAndKey);
+        jdbc.batchUpdate("""
+                UPDATE address_state SET invalid_since = ?, invalid_reason = ?, invalid_cause = ?,
+                    suspended_since = ?, suspended_until = ?, suspended_reason = ?, complained_at = ?,
+                    unsubscribed_at = ?, last_engaged_at = ?, hard_excused_at = ?, soft_count = ?,
+                    soft_campaigns = ?, soft_last_reason = ?, manual_since = ?, manual_note = ?
+                WHERE addr_hash = ? AND account = ? AND address = ?""",
+                updates, 500, LedgerRepository::setStateAndKey);
+    }
+
+    /** The state's 15 columns, then its key (hash, account, address): the parameter order of both writes. */
+    private static void setStateAndKey(PreparedStatement ps, AddressRecord s) throws SQLException {
+        ps.setObject(1, offset(s.invalidSince()));
+        ps.setString(2, s.invalidReason());
+        ps.setString(3, s.invalidCause());
+        ps.setObject(4, offset(s.suspendedSince()));
+        ps.setObject(5, offset(s.suspendedUntil()));
+        ps.setString(6, s.suspendedReason());
+        ps.setObject(7, offset(s.complainedAt()));
+        ps.setObject(8, offset(s.unsubscribedAt()));
+        ps.setObject(9, offset(s.lastEngagedAt()));
+        ps.setObject(10, offset(s.hardExcusedAt()));
+        ps.setInt(11, s.softCount());
+        ps.setString(12, s.softCampaigns());
+        ps.setString(13, s.softLastReason());
+        ps.setObject(14, offset(s.manualSince()));
+        ps.setString(15, s.manualNote());
+        ps.setLong(16, AddressHash.of(s.address()));
+        ps.setString(17, s.account());
+        ps.setString(18, s.address());
     }
 
     /** @param stage the part of the run that made the changes: numbers the day's changes of an address in order */
@@ -214,8 +223,8 @@ public class LedgerRepository {
         Map<AddressKey, Integer> sequence = new HashMap<>();
         jdbc.batchUpdate("""
                 INSERT INTO address_change (run_date, account, address, stage, seq, change, reason, cause, diagnostic,
-                                            changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                            changed_at, addr_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 changes, 500, (ps, c) -> {
                     ps.setObject(1, runDate);
                     ps.setString(2, c.account());
@@ -227,6 +236,7 @@ public class LedgerRepository {
                     ps.setString(8, c.cause());
                     ps.setString(9, c.diagnostic());
                     ps.setObject(10, offset(c.at()));
+                    ps.setLong(11, AddressHash.of(c.address()));
                 });
     }
 
@@ -240,8 +250,9 @@ public class LedgerRepository {
         OffsetDateTime end = offset(endOfRunDate);
         jdbc.update("""
                 INSERT INTO address_change (run_date, account, address, stage, seq, change, reason, cause, diagnostic,
-                                            changed_at)
-                SELECT ?, account, address, ?, 1, 'suspension_expired', suspended_reason, 'block', NULL, suspended_until
+                                            changed_at, addr_hash)
+                SELECT ?, account, address, ?, 1, 'suspension_expired', suspended_reason, 'block', NULL, suspended_until,
+                       addr_hash
                 FROM address_state WHERE suspended_until <= ?""", runDate, EXPIRY_STAGE, end);
         return jdbc.update("""
                 UPDATE address_state SET suspended_since = NULL, suspended_until = NULL, suspended_reason = NULL

@@ -23,15 +23,21 @@ public final class AddressState {
     final SoftBounceCounter softBounces;
     Instant manualSince;
     String manualNote;
+    private final boolean stored;
     private boolean changed;
 
     public AddressState(String account, String address) {
         this(new AddressRecord(account, address, null, null, null, null, null, null, null, null, null, null, 0, null,
-                null, null, null));
+                null, null, null), false);
     }
 
     /** Rebuilds a stored state. */
     public AddressState(AddressRecord stored) {
+        this(stored, true);
+    }
+
+    private AddressState(AddressRecord stored, boolean isStored) {
+        this.stored = isStored;
         account = stored.account();
         address = stored.address();
         invalidSince = stored.invalidSince();
@@ -63,6 +69,11 @@ public final class AddressState {
     /** Whether the settlement changed it, so it must be written back. */
     public boolean changed() {
         return changed;
+    }
+
+    /** Whether it was read from the ledger, so writing it back is an update rather than an insert. */
+    public boolean stored() {
+        return stored;
     }
 
     public boolean isGlobal() {

@@ -75,8 +75,8 @@ public final class LargeDayReport {
         Instant at = DAY.atTime(8, 0).toInstant(ZoneOffset.UTC);
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO address_change (run_date, account, address, stage, seq, change, reason, cause, diagnostic,
-                                            changed_at)
-                VALUES (?, ?, ?, 2, 1, 'invalidated', 'userunknown', 'hard_bounce', ?, ?)""")) {
+                                            changed_at, addr_hash)
+                VALUES (?, ?, ?, 2, 1, 'invalidated', 'userunknown', 'hard_bounce', ?, ?, 0)""")) {
             for (int i = 0; i < changes; i++) {
                 insert.setObject(1, DAY);
                 insert.setString(2, "account-" + i % 2000);

@@ -19,13 +19,13 @@ class LedgerRestartTest {
     /** Night -> the statement whose n-th execution fails that night. */
     private static final Map<Integer, Fault> FAULTS = Map.of(
             1, new Fault("UPDATE input_file", 2),                    // ingest, mid-file (chunks of 3 rows)
-            2, new Fault("MERGE INTO address_state", 1),             // settlement, ledger rows
+            2, new Fault("INSERT INTO address_state", 1),            // settlement, new ledger rows
             3, new Fault("INSERT INTO address_change", 2),           // settlement, audit trail
             4, new Fault("UPDATE address_state SET suspended_since", 1), // suspension expiry
             5, new Fault("INSERT INTO rejected_row", 1),             // overrides that cannot apply
             6, new Fault("INSERT INTO campaign_day", 2),             // settlement, after one bucket committed
-            7, new Fault("FROM address_state WHERE invalid_since", 1), // writing the outputs
-            8, new Fault("MERGE INTO address_state", 1));            // the overrides' reset of pat
+            7, new Fault("WHERE invalid_since IS NOT NULL OR", 1), // writing the outputs
+            8, new Fault("UPDATE address_state SET invalid_since", 1)); // the overrides' reset of pat
 
     @TempDir
     Path folder;

@@ -34,9 +34,9 @@ class RestartTest {
             "UPDATE input_file|4",            // ingest, mid-file: spill files already hold the failed chunk
             "INSERT INTO rejected_row|1",     // ingest, the chunk with the first bad rows
             "INSERT INTO campaign_day|2",     // settle, after one bucket committed
-            "MERGE INTO address_state|2",     // settle, ledger write of a later bucket
+            "INSERT INTO address_state|2",    // settle, ledger write of a later bucket
             "INSERT INTO address_change|1",   // settle, audit trail
-            "FROM address_state WHERE invalid_since|1"}) // writing the outputs
+            "WHERE invalid_since IS NOT NULL OR|1"}) // writing the outputs
     void aRelaunchAfterAFailureGivesTheOutputsOfAnUninterruptedRun(String sqlFragment, int execution) {
         NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
         assertThat(reference.launch(DAY).exitCode()).isZero();
