@@ -1,5 +1,6 @@
 package com.bounceledger.job;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Properties;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -38,8 +41,7 @@ public final class LargeDayReport {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
         int changes = Integer.parseInt(args[1]);
-        String url = "jdbc:hsqldb:file:" + folder.resolve("state/ledger")
-                + ";hsqldb.lock_file=false;hsqldb.tx=mvcc;hsqldb.default_table_type=cached;shutdown=true;hsqldb.log_data=false";
+        String url = jobDatabaseUrl(folder.resolve("state")) + ";hsqldb.log_data=false"; // the job's settings, filled faster
         try (Connection connection = DriverManager.getConnection(url, "SA", "")) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("schema.sql"));
             fill(connection, changes);
@@ -62,6 +64,13 @@ public final class LargeDayReport {
     }
 
     /** One campaign, and as many changes of 2,000 accounts' addresses, each with a reply of 100 characters. */
+    /** The job's own database URL (application.properties), so the heap is measured with its cache and result settings. */
+    private static String jobDatabaseUrl(Path stateDir) throws IOException {
+        Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
+        return properties.getProperty("spring.datasource.url")
+                .replace("${bounce-ledger.state-dir:output/state}", stateDir.toString());
+    }
+
     private static void fill(Connection connection, int changes) throws Exception {
         connection.setAutoCommit(false);
         try (PreparedStatement campaign = connection.prepareStatement("""
