@@ -305,10 +305,14 @@ public class NightlyJobConfiguration {
         return taskletStep("writeOutputs", writeOutputsTasklet, jobRepository, transactionManager, stepFailures).build();
     }
 
+    /** Given its own writer, not the step-scoped one: the report is written on a second thread, outside the step scope. */
     @Bean
     @StepScope
-    public WriteOutputsTasklet writeOutputsTasklet(DayOutputWriter dayOutputWriter) {
-        return new WriteOutputsTasklet(dayOutputWriter);
+    public WriteOutputsTasklet writeOutputsTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                                   BounceLedgerProperties properties, DayReportRepository reports,
+                                                   ReportSettings reportSettings, Clock clock) {
+        return new WriteOutputsTasklet(newDayOutputWriter(runDate, properties, reports, reportSettings, clock),
+                new SimpleAsyncTaskExecutor("report-"));
     }
 
     @Bean
@@ -316,6 +320,12 @@ public class NightlyJobConfiguration {
     public DayOutputWriter dayOutputWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                            BounceLedgerProperties properties, DayReportRepository reports,
                                            ReportSettings reportSettings, Clock clock) {
+        return newDayOutputWriter(runDate, properties, reports, reportSettings, clock);
+    }
+
+    private static DayOutputWriter newDayOutputWriter(LocalDate runDate, BounceLedgerProperties properties,
+                                                      DayReportRepository reports, ReportSettings reportSettings,
+                                                      Clock clock) {
         return new DayOutputWriter(runDate, endOf(runDate, properties), DayFiles.of(properties.outputRoot(), runDate),
                 reports, reportSettings, clock);
     }
