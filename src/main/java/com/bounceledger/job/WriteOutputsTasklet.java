@@ -10,8 +10,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The last step: every file of the day, from the committed state. The report is written on a second thread
- * while this one writes the CSV files: they read different tables, and each keeps one core busy.
+ * The last step: every file of the day, from the committed state, on two threads that each keep a core busy:
+ * the report and the suppression changes (the audit trail) on a second thread, the suppression file (a sort
+ * of the suppressed ledger rows, the longest part) and the rejects on this one. On the 10M-message day the
+ * suppression file took 18.8 s, the changes 10.3 s, the report 14.5 s.
  */
 public class WriteOutputsTasklet implements Tasklet {
 
@@ -25,11 +27,13 @@ public class WriteOutputsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        CompletableFuture<Void> report = CompletableFuture.runAsync(outputs::writeReport, reportThread);
+        CompletableFuture<Void> report = CompletableFuture.runAsync(() -> {
+            outputs.writeReport();
+            outputs.writeSuppressionChanges();
+        }, reportThread);
         try {
             outputs.writeRejects();
             outputs.writeSuppression();
-            outputs.writeSuppressionChanges();
         } catch (RuntimeException filesFailed) {
             try {
                 report.join(); // a relaunch must not race a report still being written
