@@ -66,6 +66,15 @@ public enum LogFormat {
         return quoted;
     }
 
+    /**
+     * Whether a record's meaning depends on the records before it, so that a file's records are parsed in order
+     * on one thread: Postfix joins lines by queue id, and a repeated PowerMTA header row redefines the columns of
+     * the rows after it. The canonical format's records stand alone, so blocks of them are parsed concurrently.
+     */
+    public boolean parsesInOrder() {
+        return this != CANONICAL;
+    }
+
     /** Whether one parser reads all the day's files of this format in name order, as one log. */
     public boolean joinsFiles() {
         return this == POSTFIX;

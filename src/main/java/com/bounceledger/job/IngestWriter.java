@@ -15,23 +15,20 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-import com.bounceledger.classify.ClassifiedEvent;
-import com.bounceledger.ingest.AddressHash;
-import com.bounceledger.report.RejectedRow;
 import com.bounceledger.ingest.LogFile;
+import com.bounceledger.report.RejectedRow;
 
 /**
- * Writes a chunk of one partition's input files: events into the address buckets' spill files, rejected rows and row
- * counts into the database. The spill files' lengths are part of the chunk's checkpoint: the database
- * rows commit with it, and a restart truncates the files back to it, so nothing is written twice.
+ * Writes a chunk of one partition's blocks, in the order read: events into the address buckets' spill files,
+ * rejected rows and row counts into the database. The spill files' lengths are part of the chunk's checkpoint:
+ * the database rows commit with it, and a restart truncates the files back to it, so nothing is written twice.
  */
-public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
+public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
 
     private static final String LENGTHS = "spill.lengths";
 
     private final LocalDate runDate;
     private final int partitionIndex;
-    private final Map<Integer, String> fileNames;
     private final SpillLayout layout;
     private final InputFileRepository inputFiles;
     private final ProgressMeter progress;
@@ -42,7 +39,6 @@ public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
                         InputFileRepository inputFiles, ProgressMeter progress) {
         this.runDate = runDate;
         this.partitionIndex = files.get(0).index();
-        this.fileNames = files.stream().collect(Collectors.toMap(LogFile::index, LogFile::name));
         this.layout = layout;
         this.inputFiles = inputFiles;
         this.progress = progress;
@@ -65,25 +61,21 @@ public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
     }
 
     @Override
-    public void write(Chunk<? extends ClassifiedRecord> chunk) {
-        List<ClassifiedRecord> rejected = new ArrayList<>();
+    public void write(Chunk<? extends SpilledBlock> chunk) {
+        List<RejectedRow> rejected = new ArrayList<>();
         Map<Integer, long[]> counts = new TreeMap<>(); // per file: rows, rejected rows
-        for (ClassifiedRecord record : chunk) {
-            long[] fileCounts = counts.computeIfAbsent(record.fileIndex(), index -> new long[2]);
-            fileCounts[0]++;
-            if (record.isRejected()) {
-                rejected.add(record);
-                fileCounts[1]++;
-            }
-            for (ClassifiedEvent event : record.events()) {
-                int bucket = AddressHash.bucket(AddressHash.of(event.event().recipient()), buckets.length);
-                EventSpill.write(buckets[bucket], event);
-            }
+        long rows = 0;
+        for (SpilledBlock block : chunk) {
+            long[] fileCounts = counts.computeIfAbsent(block.fileIndex(), index -> new long[2]);
+            fileCounts[0] += block.rows();
+            fileCounts[1] += block.rejected().size();
+            rows += block.rows();
+            rejected.addAll(block.rejected());
+            block.events().appendTo(buckets);
         }
-        inputFiles.insertRejected(runDate, rejected.stream().map(record -> new RejectedRow(
-                fileNames.get(record.fileIndex()), record.line(), record.error(), record.raw())).toList());
+        inputFiles.insertRejected(runDate, rejected);
         counts.forEach((fileIndex, fileCounts) -> inputFiles.addCounts(runDate, fileIndex, fileCounts[0], fileCounts[1]));
-        progress.addRows(chunk.size());
+        progress.addRows(rows);
     }
 
     /** Called before the chunk's transaction commits: flush, and checkpoint the files' lengths. */

@@ -11,24 +11,28 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.bounceledger.ingest.BlockCutter;
+import com.bounceledger.ingest.BlockParser;
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.InputFormatException;
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ingest.LogRecordParser;
 import com.bounceledger.ingest.ParserSettings;
 import com.bounceledger.ingest.PostfixQueue;
-import com.bounceledger.ingest.RawRecord;
-import com.bounceledger.ingest.RawRecordSource;
-import com.bounceledger.ingest.RowRejectedException;
+import com.bounceledger.ingest.RecordBlock;
+import com.bounceledger.ingest.RecordSink;
+import com.bounceledger.report.RejectedRow;
 
 /**
- * Reads the files of one partition record by record: one file, or for a format whose files form one log
- * (Postfix), all the day's files of that format in name order with one parser. Its checkpoint is the file,
- * the byte offset (in the decompressed content) and the line after the last record of the committed chunk;
- * a restart skips to it. The Postfix queue ids still open are stored with the checkpoint, in the chunk's
- * transaction, and reloaded on open.
+ * Reads the files of one partition block by block: one file, or for a format whose files form one log
+ * (Postfix), all the day's files of that format in name order with one parser. A block is whole records of
+ * one file, cut without decoding them; a format whose records depend on the ones before (see
+ * {@link com.bounceledger.ingest.LogFormat#parsesInOrder()}) is parsed here, in order, and any other is
+ * parsed by the processing threads. Its checkpoint is the file, the byte offset (in the decompressed content)
+ * and the line after the last block of the committed chunk; a restart skips to it. The Postfix queue ids still
+ * open are stored with the checkpoint, in the chunk's transaction, and reloaded on open.
  */
-public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
+public class LogFileItemReader implements ItemStreamReader<FileBlock> {
 
     private static final String FILE = "file";
     private static final String OFFSET = "offset";
@@ -36,19 +40,21 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
 
     private final List<LogFile> files;
     private final int maxRecordBytes;
+    private final BlockSize blockSize;
     private final ProgressMeter progress;
     private final ParserSettings settings;
     private final PostfixQueueRepository queueRepository;
     private PostfixQueue queue;
     private int current;
-    private RawRecordSource source;
+    private BlockCutter cutter;
     private LogRecordParser parser;
 
     /** @param files of one format, in name order; several only for a format that {@code joinsFiles()} */
-    public LogFileItemReader(List<LogFile> files, int maxRecordBytes, ProgressMeter progress, ParserSettings settings,
-                             PostfixQueueRepository queueRepository) {
+    public LogFileItemReader(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
+                             ParserSettings settings, PostfixQueueRepository queueRepository) {
         this.files = files;
         this.maxRecordBytes = maxRecordBytes;
+        this.blockSize = blockSize;
         this.progress = progress;
         this.settings = settings;
         this.queueRepository = queueRepository;
@@ -64,43 +70,49 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
     }
 
     @Override
-    public ParsedRecord read() {
+    public FileBlock read() {
         while (true) {
             LogFile file = files.get(current);
-            RawRecord record = next(file);
-            if (record != null) {
-                return parse(file, record);
+            RecordBlock block = next(file);
+            if (block != null) {
+                return file.format().parsesInOrder() ? parse(file, block) : new FileBlock.Unparsed(file, block, parser);
             }
             if (current == files.size() - 1) {
                 return null;
             }
-            closeSource();
+            closeCutter();
             current++;
             openFile(0, 1);
         }
     }
 
-    private ParsedRecord parse(LogFile file, RawRecord record) {
-        if (record.error() != null) {
-            return ParsedRecord.rejected(file.index(), record.line(), record.error(), record.text());
-        }
-        List<DeliveryEvent> events = new ArrayList<>(1);
+    private FileBlock.Parsed parse(LogFile file, RecordBlock block) {
+        List<DeliveryEvent> events = new ArrayList<>(block.size());
+        List<RejectedRow> rejected = new ArrayList<>(0);
         try {
-            parser.parse(record, events);
-        } catch (RowRejectedException e) {
-            return ParsedRecord.rejected(file.index(), record.line(), e.getMessage(), record.text());
-        } catch (InputFormatException e) { // a repeated header that the rest of the file cannot be read by
-            throw new InputFormatException(file.name() + ", line " + record.line() + ": " + e.getMessage(), e);
+            BlockParser.parse(block, parser, new RecordSink() {
+                @Override
+                public void event(DeliveryEvent event) {
+                    events.add(event);
+                }
+
+                @Override
+                public void rejected(long line, String error, String raw) {
+                    rejected.add(new RejectedRow(file.name(), line, error, raw));
+                }
+            });
+        } catch (InputFormatException e) {
+            throw new InputFormatException(file.name() + ", " + e.getMessage(), e);
         }
-        return new ParsedRecord(file.index(), record.line(), events, null, null);
+        return new FileBlock.Parsed(file, block.size(), events, rejected);
     }
 
-    private RawRecord next(LogFile file) {
-        if (source == null) {
+    private RecordBlock next(LogFile file) {
+        if (cutter == null) {
             return null; // a file with a header and nothing else
         }
         try {
-            return source.next();
+            return cutter.next(blockSize.records(), blockSize.bytes());
         } catch (IOException e) {
             throw new InputFormatException(failure(file, e), e);
         }
@@ -111,21 +123,21 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
         LogFile file = files.get(current);
         try {
             InputStream content = LogFile.decompressing(new CountingStream(Files.newInputStream(file.path()), progress));
-            source = new RawRecordSource(content, file.format().quoted(), maxRecordBytes, 0, 1);
+            cutter = new BlockCutter(content, file.format().quoted(), maxRecordBytes, 0, 1);
             String header = null;
             if (file.format().hasHeader()) {
-                RawRecord first = source.next();
+                RecordBlock first = cutter.next(1, maxRecordBytes);
                 if (first == null) {
-                    closeSource();
+                    closeCutter();
                     return;
                 }
-                header = first.text();
+                header = first.record(0).text();
             }
             if (parser == null || !file.format().joinsFiles()) {
                 parser = file.format().parser(header, settings, queue);
             }
-            if (offset > source.offset()) {
-                source.skipTo(offset, line);
+            if (offset > cutter.offset()) {
+                cutter.skipTo(offset, line);
             }
         } catch (IOException e) {
             throw new ItemStreamException(failure(file, e), e);
@@ -137,9 +149,9 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
     @Override
     public void update(ExecutionContext context) {
         context.putInt(FILE, current);
-        if (source != null) {
-            context.putLong(OFFSET, source.offset());
-            context.putLong(LINE, source.nextLine());
+        if (cutter != null) {
+            context.putLong(OFFSET, cutter.offset());
+            context.putLong(LINE, cutter.nextLine());
         }
         if (queue != null) {
             queueRepository.save(queue.takeChanges());
@@ -148,17 +160,17 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
 
     @Override
     public void close() {
-        closeSource();
+        closeCutter();
     }
 
-    private void closeSource() {
-        if (source != null) {
+    private void closeCutter() {
+        if (cutter != null) {
             try {
-                source.close();
+                cutter.close();
             } catch (IOException e) {
                 throw new ItemStreamException(e);
             }
-            source = null;
+            cutter = null;
         }
     }
 
