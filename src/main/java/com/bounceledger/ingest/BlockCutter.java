@@ -49,7 +49,7 @@ public final class BlockCutter implements Closeable {
      */
     public RecordBlock next(int maxRecords, int maxBytes) throws IOException {
         // Sized for typical records (a few hundred bytes), so that most blocks never grow.
-        bytes = new byte[(int) Math.min(maxBytes, maxRecords * 256L) + 1024];
+        bytes = new byte[(int) Math.min(Math.min(maxBytes, maxRecords * 256L) + 1024, 1 << 22)];
         length = 0;
         int[] ends = new int[Math.min(maxRecords, 1024)];
         long[] lines = new long[ends.length];

@@ -143,6 +143,26 @@ class MtaLogsJobTest {
         }
     }
 
+    /** Blocks of two records, three a chunk: the formats parsed in order by the reader, restarted mid-file. */
+    @Test
+    void aRelaunchMidFileWithBlocksOfSeveralRecordsGivesTheOutputsOfAnUninterruptedRun() {
+        NightlyRun reference = mtaRun(folder.resolve("reference"));
+        assertThat(reference.launch(DAY1).exitCode()).isZero();
+        assertThat(reference.launch(DAY2).exitCode()).isZero();
+
+        NightlyRun run = mtaRun(folder.resolve("restarted")).with("--bounce-ledger.chunk-size=6")
+                .with("--bounce-ledger.block-records=2");
+        FaultInjection.failOnExecution("UPDATE input_file", 3);
+        assertThat(run.launch(DAY1, FaultInjection.class).exitCode()).isEqualTo(1);
+        FaultInjection.clear();
+        assertThat(run.launch(DAY1).exitCode()).isZero();
+        assertThat(run.launch(DAY2).exitCode()).isZero();
+
+        for (String day : List.of(DAY1, DAY2)) {
+            assertSameOutputs(run, reference, day);
+        }
+    }
+
     @Test
     void aRelaunchOfTheNextDayResumesTheJoinFromItsCheckpoint() {
         NightlyRun reference = mtaRun(folder.resolve("reference"));
