@@ -3,6 +3,9 @@ package com.bounceledger.ingest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -16,6 +19,9 @@ import java.util.BitSet;
 public final class BlockCutter implements Closeable {
 
     private static final int BUFFER_SIZE = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long QUOTES = 0x2222222222222222L;
 
     private final InputStream in;
     private final boolean quoted;
@@ -108,23 +114,20 @@ public final class BlockCutter implements Closeable {
                 return sawAny ? contentBytes : -1;
             }
             sawAny = true;
-            // Scan the buffered bytes for the record's end in local variables, then copy them at once.
+            // Find the record's end among the buffered bytes, then copy them at once.
             int runStart = bufferPos;
-            int pos = runStart;
             int limit = bufferLimit;
             int end = -1;
-            byte[] buf = buffer;
-            for (; pos < limit; pos++) {
-                byte b = buf[pos];
-                if (b == '\n') {
-                    nextLine++;
-                    // Over the limit, a line break ends the record even inside quotes.
-                    if (!inQuotes || contentBytes + (pos - runStart) > maxRecordBytes) {
-                        end = pos;
-                        break;
-                    }
-                } else if (b == '"' && quoted) {
+            for (int pos = nextSpecial(runStart, limit); pos < limit; pos = nextSpecial(pos + 1, limit)) {
+                if (buffer[pos] == '"') {
                     inQuotes = !inQuotes;
+                    continue;
+                }
+                nextLine++;
+                // Over the limit, a line break ends the record even inside quotes.
+                if (!inQuotes || contentBytes + (pos - runStart) > maxRecordBytes) {
+                    end = pos;
+                    break;
                 }
             }
             int runEnd = end < 0 ? limit : end;
@@ -136,6 +139,38 @@ public final class BlockCutter implements Closeable {
                 return contentBytes;
             }
         }
+    }
+
+    /**
+     * @return the position of the next line break (or quote, for a quoted format) from {@code pos}, or
+     * {@code limit}. Eight bytes at a time: most of a record is neither, and this scan is the reading
+     * thread's main work.
+     */
+    private int nextSpecial(int pos, int limit) {
+        byte[] buf = buffer;
+        long quote = quoted ? QUOTES : NEWLINES;
+        for (; pos + 8 <= limit; pos += 8) {
+            long word = (long) LONGS.get(buf, pos);
+            long found = zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ quote);
+            if (found != 0) {
+                return pos + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; pos < limit; pos++) {
+            byte b = buf[pos];
+            if (b == '\n' || b == '"' && quoted) {
+                return pos;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * Marks the zero bytes of a word with their high bit. A borrow may also mark a byte above a zero byte, never
+     * one below the first, so the lowest mark is exact (the little-endian first zero byte).
+     */
+    private static long zeroBytes(long word) {
+        return (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
     }
 
     /** Copies buffered bytes into the block, up to maxRecordBytes of the record. */

@@ -184,9 +184,18 @@ public class NightlyJobConfiguration {
                 properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue);
     }
 
+    /** Step-scoped for the day's bucket count; the classifier's memory is shared by every partition. */
     @Bean
-    public IngestProcessor ingestProcessor(BounceClassifier classifier) {
-        return new IngestProcessor(new CachingClassifier(classifier));
+    @StepScope
+    public IngestProcessor ingestProcessor(@Value("#{jobParameters['runDate']}") LocalDate runDate,
+                                           BounceLedgerProperties properties, InputFileRepository inputFiles,
+                                           CachingClassifier cachingClassifier) {
+        return new IngestProcessor(cachingClassifier, spillLayout(properties, runDate, inputFiles).buckets());
+    }
+
+    @Bean
+    public CachingClassifier cachingClassifier(BounceClassifier classifier) {
+        return new CachingClassifier(classifier);
     }
 
     @Bean

@@ -3,24 +3,22 @@ package com.bounceledger.job;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import com.bounceledger.ingest.AddressHash;
-
 /**
- * Events encoded for the spill files by a processing thread, each with its recipient's address hash, so
- * that the writer only appends each event's bytes to its bucket's file. The encoding is
- * {@link SpillFileReader}'s: bytes, big-endian longs, and null-safe strings (a varint of length + 1, 0 for
- * null, then UTF-8 bytes).
+ * A block's events encoded for the spill files by a processing thread, bucket after bucket, so that the writer
+ * only appends one run of bytes per bucket. The encoding is {@link SpillFileReader}'s: bytes, big-endian longs,
+ * and null-safe strings (a varint of length + 1, 0 for null, then UTF-8 bytes).
  */
 final class SpillBatch {
 
     private byte[] bytes;
     private int length;
-    private int[] ends = new int[64];
-    private int[] hashes = new int[64];
-    private int count;
+    /** Where each bucket's run ends; the buckets from {@code nextBucket} on have none yet. */
+    private final int[] bucketEnds;
+    private int nextBucket;
 
     /** @param expectedBytes the likely total, so that the buffer rarely grows */
-    SpillBatch(int expectedBytes) {
+    SpillBatch(int buckets, int expectedBytes) {
+        bucketEnds = new int[buckets];
         bytes = new byte[Math.max(expectedBytes, 256)];
     }
 
@@ -61,28 +59,22 @@ final class SpillBatch {
         length += chars;
     }
 
-    /** Ends the event written since the last call: it goes to the bucket of this address hash. */
-    void endEvent(long addressHash) {
-        if (count == ends.length) {
-            ends = Arrays.copyOf(ends, count * 2);
-            hashes = Arrays.copyOf(hashes, count * 2);
+    /** What is written from now on belongs to {@code bucket}: the runs of the buckets before it end here. */
+    void beginBucket(int bucket) {
+        for (; nextBucket < bucket; nextBucket++) {
+            bucketEnds[nextBucket] = length;
         }
-        ends[count] = length;
-        hashes[count] = (int) addressHash;
-        count++;
     }
 
-    int events() {
-        return count;
-    }
-
-    /** Appends every event to the file of its bucket, in the order written. */
+    /** Appends each bucket's run to the bucket's file. */
     void appendTo(SpillFileWriter[] buckets) {
+        beginBucket(bucketEnds.length);
         int start = 0;
-        for (int e = 0; e < count; e++) {
-            int bucket = AddressHash.bucket(hashes[e] & 0xffffffffL, buckets.length);
-            buckets[bucket].write(bytes, start, ends[e] - start);
-            start = ends[e];
+        for (int b = 0; b < buckets.length; b++) {
+            if (bucketEnds[b] > start) {
+                buckets[b].write(bytes, start, bucketEnds[b] - start);
+            }
+            start = bucketEnds[b];
         }
     }
 

@@ -35,7 +35,7 @@ class EventSpillTest {
             written.add(event("user" + n + "@example.com", n % 7 == 0 ? "délai " + n : "try later " + n, null));
         }
         Path file = folder.resolve("b0.bin");
-        SpillBatch batch = new SpillBatch(16);
+        SpillBatch batch = new SpillBatch(1, 16);
         for (ClassifiedEvent event : written) {
             EventSpill.write(batch, event.event(), event.classification());
         }

@@ -33,7 +33,7 @@ class IngestProcessorTest {
     @TempDir
     Path folder;
 
-    private final IngestProcessor processor = new IngestProcessor(new CachingClassifier(BounceClassifier.load(null)));
+    private final IngestProcessor processor = new IngestProcessor(new CachingClassifier(BounceClassifier.load(null)), BUCKETS);
 
     /**
      * Small blocks processed by four threads at once, written in read order, give the spill files, rejected rows
