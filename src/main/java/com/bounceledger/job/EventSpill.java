@@ -9,6 +9,7 @@ import com.bounceledger.classify.BounceGroup;
 import com.bounceledger.classify.Classification;
 import com.bounceledger.classify.ClassifiedEvent;
 import com.bounceledger.classify.Reason;
+import com.bounceledger.ingest.AddressHash;
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.EventType;
 
@@ -47,6 +48,7 @@ final class EventSpill {
             out.writeByte(classification.reason().ordinal() + 1);
             out.writeByte(classification.group().ordinal());
         }
+        out.endEvent(AddressHash.of(event.recipient()));
     }
 
     static void readAll(Path file, Consumer<ClassifiedEvent> sink) throws IOException {

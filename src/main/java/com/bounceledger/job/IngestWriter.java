@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -32,16 +35,25 @@ public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
     private final SpillLayout layout;
     private final InputFileRepository inputFiles;
     private final ProgressMeter progress;
+    private final Executor workers;
+    private final int threads;
     private SpillFileWriter[] buckets;
 
-    /** @param files the partition's files; the first one's index names its spill folder */
-    public IngestWriter(LocalDate runDate, List<LogFile> files, SpillLayout layout,
-                        InputFileRepository inputFiles, ProgressMeter progress) {
+    /**
+     * @param files   the partition's files; the first one's index names its spill folder
+     * @param workers the threads that process blocks, idle while their chunk is written: they share the spill
+     *                files' appends and flushes, one range of buckets each
+     * @param threads how many ranges of buckets (the workers' number)
+     */
+    public IngestWriter(LocalDate runDate, List<LogFile> files, SpillLayout layout, InputFileRepository inputFiles,
+                        ProgressMeter progress, Executor workers, int threads) {
         this.runDate = runDate;
         this.partitionIndex = files.get(0).index();
         this.layout = layout;
         this.inputFiles = inputFiles;
         this.progress = progress;
+        this.workers = workers;
+        this.threads = threads;
     }
 
     @Override
@@ -71,11 +83,40 @@ public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
             fileCounts[1] += block.rejected().size();
             rows += block.rows();
             rejected.addAll(block.rejected());
-            block.events().appendTo(buckets);
         }
+        spill(chunk);
         inputFiles.insertRejected(runDate, rejected);
         counts.forEach((fileIndex, fileCounts) -> inputFiles.addCounts(runDate, fileIndex, fileCounts[0], fileCounts[1]));
         progress.addRows(rows);
+    }
+
+    /**
+     * Appends the chunk's events to the spill files and flushes them, range of buckets by range on the workers and
+     * this thread: with hundreds of buckets, a chunk's flushes are hundreds of system calls.
+     */
+    private void spill(Chunk<? extends SpilledBlock> chunk) {
+        List<CompletableFuture<Void>> ranges = new ArrayList<>();
+        for (int r = 1; r < threads; r++) {
+            int range = r;
+            ranges.add(CompletableFuture.runAsync(() -> spill(chunk, range), workers));
+        }
+        spill(chunk, 0);
+        try {
+            CompletableFuture.allOf(ranges.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void spill(Chunk<? extends SpilledBlock> chunk, int range) {
+        int from = buckets.length * range / threads;
+        int to = buckets.length * (range + 1) / threads;
+        for (SpilledBlock block : chunk) {
+            block.events().appendTo(buckets, from, to);
+        }
+        for (int b = from; b < to; b++) {
+            buckets[b].flush();
+        }
     }
 
     /** Called before the chunk's transaction commits: flush, and checkpoint the files' lengths. */

@@ -184,18 +184,9 @@ public class NightlyJobConfiguration {
                 properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue);
     }
 
-    /** Step-scoped for the day's bucket count; the classifier's memory is shared by every partition. */
     @Bean
-    @StepScope
-    public IngestProcessor ingestProcessor(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                           BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                           CachingClassifier cachingClassifier) {
-        return new IngestProcessor(cachingClassifier, spillLayout(properties, runDate, inputFiles).buckets());
-    }
-
-    @Bean
-    public CachingClassifier cachingClassifier(BounceClassifier classifier) {
-        return new CachingClassifier(classifier);
+    public IngestProcessor ingestProcessor(BounceClassifier classifier) {
+        return new IngestProcessor(new CachingClassifier(classifier));
     }
 
     @Bean
@@ -203,9 +194,10 @@ public class NightlyJobConfiguration {
     public IngestWriter ingestWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                      @Value("#{stepExecutionContext['files']}") String files,
                                      BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                     ProgressMeter progress) {
+                                     ProgressMeter progress, ThreadPoolTaskExecutor ingestWorkers) {
         return new IngestWriter(runDate, partitionFiles(properties, runDate, inputFiles, files),
-                spillLayout(properties, runDate, inputFiles), inputFiles, progress);
+                spillLayout(properties, runDate, inputFiles), inputFiles, progress, ingestWorkers,
+                properties.threads());
     }
 
     @Bean

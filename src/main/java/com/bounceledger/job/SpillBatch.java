@@ -3,22 +3,24 @@ package com.bounceledger.job;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import com.bounceledger.ingest.AddressHash;
+
 /**
- * A block's events encoded for the spill files by a processing thread, bucket after bucket, so that the writer
- * only appends one run of bytes per bucket. The encoding is {@link SpillFileReader}'s: bytes, big-endian longs,
- * and null-safe strings (a varint of length + 1, 0 for null, then UTF-8 bytes).
+ * A block's events encoded for the spill files by a processing thread, in read order, each with its
+ * recipient's address hash, so that the writer only appends each event's bytes to its bucket's file. The encoding is
+ * {@link SpillFileReader}'s: bytes, big-endian longs, and null-safe strings (a varint of length + 1, 0 for
+ * null, then UTF-8 bytes).
  */
 final class SpillBatch {
 
     private byte[] bytes;
     private int length;
-    /** Where each bucket's run ends; the buckets from {@code nextBucket} on have none yet. */
-    private final int[] bucketEnds;
-    private int nextBucket;
+    private int[] ends = new int[64];
+    private int[] hashes = new int[64];
+    private int count;
 
     /** @param expectedBytes the likely total, so that the buffer rarely grows */
-    SpillBatch(int buckets, int expectedBytes) {
-        bucketEnds = new int[buckets];
+    SpillBatch(int expectedBytes) {
         bytes = new byte[Math.max(expectedBytes, 256)];
     }
 
@@ -59,22 +61,26 @@ final class SpillBatch {
         length += chars;
     }
 
-    /** What is written from now on belongs to {@code bucket}: the runs of the buckets before it end here. */
-    void beginBucket(int bucket) {
-        for (; nextBucket < bucket; nextBucket++) {
-            bucketEnds[nextBucket] = length;
+    /** Ends the event written since the last call: it goes to the bucket of this address hash. */
+    void endEvent(long addressHash) {
+        if (count == ends.length) {
+            ends = Arrays.copyOf(ends, count * 2);
+            hashes = Arrays.copyOf(hashes, count * 2);
         }
+        ends[count] = length;
+        hashes[count] = (int) addressHash;
+        count++;
     }
 
-    /** Appends each bucket's run to the bucket's file. */
-    void appendTo(SpillFileWriter[] buckets) {
-        beginBucket(bucketEnds.length);
+    /** Appends each event of the buckets {@code from} (inclusive) to {@code to} to its bucket's file, in read order. */
+    void appendTo(SpillFileWriter[] buckets, int from, int to) {
         int start = 0;
-        for (int b = 0; b < buckets.length; b++) {
-            if (bucketEnds[b] > start) {
-                buckets[b].write(bytes, start, bucketEnds[b] - start);
+        for (int e = 0; e < count; e++) {
+            int bucket = AddressHash.bucket(hashes[e] & 0xffffffffL, buckets.length);
+            if (bucket >= from && bucket < to) {
+                buckets[bucket].write(bytes, start, ends[e] - start);
             }
-            start = bucketEnds[b];
+            start = ends[e];
         }
     }
 

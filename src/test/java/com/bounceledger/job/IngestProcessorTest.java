@@ -33,7 +33,7 @@ class IngestProcessorTest {
     @TempDir
     Path folder;
 
-    private final IngestProcessor processor = new IngestProcessor(new CachingClassifier(BounceClassifier.load(null)), BUCKETS);
+    private final IngestProcessor processor = new IngestProcessor(new CachingClassifier(BounceClassifier.load(null)));
 
     /**
      * Small blocks processed by four threads at once, written in read order, give the spill files, rejected rows
@@ -102,8 +102,11 @@ class IngestProcessorTest {
         for (int b = 0; b < BUCKETS; b++) {
             buckets[b] = new SpillFileWriter(spill.resolve("b" + b), 0);
         }
+        for (SpilledBlock block : blocks) { // in two ranges of buckets, as the writer's threads do
+            block.events().appendTo(buckets, 0, BUCKETS / 3);
+        }
         for (SpilledBlock block : blocks) {
-            block.events().appendTo(buckets);
+            block.events().appendTo(buckets, BUCKETS / 3, BUCKETS);
         }
         byte[][] bytes = new byte[BUCKETS][];
         for (int b = 0; b < BUCKETS; b++) {
