@@ -47,6 +47,15 @@ public final class BlockCutter implements Closeable {
         this.nextLine = nextLine;
     }
 
+    /** Decides, record by record in file order, whether a record must be the last of its block. */
+    public interface BlockEnd {
+        /** Whether the record, as bytes, may end its block: cheap, and false positives only cost a decode. */
+        boolean mayEnd(byte[] bytes, int from, int to);
+
+        /** Whether the record, decoded, ends its block. */
+        boolean ends(RawRecord record);
+    }
+
     /**
      * @param maxRecords at most this many records
      * @param maxBytes   no record is added once the block holds this many bytes (so a block exceeds it by less
@@ -54,6 +63,11 @@ public final class BlockCutter implements Closeable {
      * @return the next records, or null at the end of the stream. Blank lines are skipped.
      */
     public RecordBlock next(int maxRecords, int maxBytes) throws IOException {
+        return next(maxRecords, maxBytes, null);
+    }
+
+    /** As {@link #next(int, int)}; a record of usable length that {@code blockEnd} says ends its block ends it. */
+    public RecordBlock next(int maxRecords, int maxBytes, BlockEnd blockEnd) throws IOException {
         // Sized for typical records (a few hundred bytes), so that most blocks never grow.
         bytes = new byte[(int) Math.min(Math.min(maxBytes, maxRecords * 256L) + 1024, 1 << 22)];
         length = 0;
@@ -86,13 +100,16 @@ public final class BlockCutter implements Closeable {
             }
             ends[count] = length;
             lines[count] = startLine;
+            count++;
             if (over) {
                 if (tooLong == null) {
                     tooLong = new BitSet();
                 }
-                tooLong.set(count);
+                tooLong.set(count - 1);
+            } else if (blockEnd != null && blockEnd.mayEnd(bytes, start, length)
+                    && blockEnd.ends(RecordBlock.decode(bytes, start, length - start, startLine))) {
+                break;
             }
-            count++;
         }
         RecordBlock block = count == 0 ? null : new RecordBlock(bytes, ends, lines, count, tooLong, maxRecordBytes);
         bytes = null;

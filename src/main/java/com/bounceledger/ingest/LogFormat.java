@@ -68,11 +68,12 @@ public enum LogFormat {
 
     /**
      * Whether a record's meaning depends on the records before it, so that a file's records are parsed in order
-     * on one thread: Postfix joins lines by queue id, and a repeated PowerMTA header row redefines the columns of
-     * the rows after it. The canonical format's records stand alone, so blocks of them are parsed concurrently.
+     * on one thread: Postfix joins lines by queue id. Other formats' blocks are parsed concurrently (a repeated
+     * PowerMTA header ends its block, and the blocks after it get a parser of its columns: see
+     * {@link LogRecordParser#after}).
      */
     public boolean parsesInOrder() {
-        return this != CANONICAL;
+        return this == POSTFIX;
     }
 
     /** Whether one parser reads all the day's files of this format in name order, as one log. */

@@ -24,13 +24,18 @@ public record RecordBlock(byte[] bytes, int[] ends, long[] lines, int size, BitS
         int length = ends[index] - start;
         long line = lines[index];
         if (tooLong != null && tooLong.get(index)) {
-            return RawRecord.rejected(line, "line over " + maxRecordBytes / 1024 + " KiB", lenient(start, length));
+            return RawRecord.rejected(line, "line over " + maxRecordBytes / 1024 + " KiB", lenient(bytes, start, length));
         }
+        return decode(bytes, start, length, line);
+    }
+
+    /** A record of usable length as text, or rejected as invalid UTF-8. */
+    static RawRecord decode(byte[] bytes, int start, int length, long line) {
         if (Utf8.isAscii(bytes, start, length)) {
             return RawRecord.of(line, new String(bytes, start, length, StandardCharsets.ISO_8859_1));
         }
         if (!Utf8.isValid(bytes, start, length)) {
-            return RawRecord.rejected(line, "invalid UTF-8", lenient(start, length));
+            return RawRecord.rejected(line, "invalid UTF-8", lenient(bytes, start, length));
         }
         return RawRecord.of(line, new String(bytes, start, length, StandardCharsets.UTF_8));
     }
@@ -40,7 +45,7 @@ public record RecordBlock(byte[] bytes, int[] ends, long[] lines, int size, BitS
         return lines[0];
     }
 
-    private String lenient(int start, int length) {
+    private static String lenient(byte[] bytes, int start, int length) {
         return new String(bytes, start, length, StandardCharsets.UTF_8);
     }
 }

@@ -19,6 +19,7 @@ import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ingest.LogRecordParser;
 import com.bounceledger.ingest.ParserSettings;
 import com.bounceledger.ingest.PostfixQueue;
+import com.bounceledger.ingest.RawRecord;
 import com.bounceledger.ingest.RecordBlock;
 import com.bounceledger.ingest.RecordSink;
 import com.bounceledger.report.RejectedRow;
@@ -28,15 +29,17 @@ import com.bounceledger.report.RejectedRow;
  * (Postfix), all the day's files of that format in name order with one parser. A block is whole records of
  * one file, cut without decoding them; a format whose records depend on the ones before (see
  * {@link com.bounceledger.ingest.LogFormat#parsesInOrder()}) is parsed here, in order, and any other is
- * parsed by the processing threads. Its checkpoint is the file, the byte offset (in the decompressed content)
- * and the line after the last block of the committed chunk; a restart skips to it. The Postfix queue ids still
- * open are stored with the checkpoint, in the chunk's transaction, and reloaded on open.
+ * parsed by the processing threads, each block with the parser of the columns in force (a repeated header ends
+ * its block). Its checkpoint is the file, the byte offset (in the decompressed content) and the line after the
+ * last block of the committed chunk, and the header in force there; a restart skips to it. The Postfix queue ids
+ * still open are stored with the checkpoint, in the chunk's transaction, and reloaded on open.
  */
 public class LogFileItemReader implements ItemStreamReader<FileBlock> {
 
     private static final String FILE = "file";
     private static final String OFFSET = "offset";
     private static final String LINE = "line";
+    private static final String HEADER = "header";
 
     private final List<LogFile> files;
     private final int maxRecordBytes;
@@ -48,6 +51,11 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private int current;
     private BlockCutter cutter;
     private LogRecordParser parser;
+    /** The header whose columns {@link #parser} reads: the file's first line or a repeated header. */
+    private String header;
+    /** A repeated header ends the block being cut: the parser of the blocks after it. */
+    private LogRecordParser redefined;
+    private String redefinedBy;
 
     /** @param files of one format, in name order; several only for a format that {@code joinsFiles()} */
     public LogFileItemReader(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
@@ -67,6 +75,9 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         }
         current = context.getInt(FILE, 0);
         openFile(context.getLong(OFFSET, 0L), context.getLong(LINE, 1L));
+        if (context.containsKey(HEADER) && !context.getString(HEADER).equals(header)) {
+            useHeader(files.get(current), context.getString(HEADER)); // a repeated header before the checkpoint
+        }
     }
 
     @Override
@@ -74,8 +85,18 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         while (true) {
             LogFile file = files.get(current);
             RecordBlock block = next(file);
-            if (block != null) {
-                return file.format().parsesInOrder() ? parse(file, block) : new FileBlock.Unparsed(file, block, parser);
+            if (block == null) {
+                // the end of the file: on to the next
+            } else if (file.format().parsesInOrder()) {
+                return parse(file, block);
+            } else {
+                FileBlock item = new FileBlock.Unparsed(file, block, parser);
+                if (redefined != null) {
+                    parser = redefined;
+                    header = redefinedBy;
+                    redefined = null;
+                }
+                return item;
             }
             if (current == files.size() - 1) {
                 return null;
@@ -112,9 +133,40 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
             return null; // a file with a header and nothing else
         }
         try {
-            return cutter.next(blockSize.records(), blockSize.bytes());
+            return cutter.next(blockSize.records(), blockSize.bytes(), file.format().parsesInOrder() ? null
+                    : new RepeatedHeader(file));
         } catch (IOException e) {
             throw new InputFormatException(failure(file, e), e);
+        }
+    }
+
+    /** Ends a block at a record that redefines the columns, keeping the parser of the columns it names. */
+    private final class RepeatedHeader implements BlockCutter.BlockEnd {
+        private final LogFile file;
+
+        RepeatedHeader(LogFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public boolean mayEnd(byte[] bytes, int from, int to) {
+            return parser.mayRedefine(bytes, from, to);
+        }
+
+        @Override
+        public boolean ends(RawRecord record) {
+            LogRecordParser after;
+            try {
+                after = parser.after(record);
+            } catch (InputFormatException e) {
+                throw new InputFormatException(file.name() + ", line " + record.line() + ": " + e.getMessage(), e);
+            }
+            if (after == parser) {
+                return false;
+            }
+            redefined = after;
+            redefinedBy = record.text();
+            return true;
         }
     }
 
@@ -124,26 +176,34 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         try {
             InputStream content = LogFile.decompressing(new CountingStream(Files.newInputStream(file.path()), progress));
             cutter = new BlockCutter(content, file.format().quoted(), maxRecordBytes, 0, 1);
-            String header = null;
+            String first = null;
             if (file.format().hasHeader()) {
-                RecordBlock first = cutter.next(1, maxRecordBytes);
-                if (first == null) {
+                RecordBlock block = cutter.next(1, maxRecordBytes);
+                if (block == null) {
                     closeCutter();
                     return;
                 }
-                header = first.record(0).text();
+                first = block.record(0).text();
             }
             if (parser == null || !file.format().joinsFiles()) {
-                parser = file.format().parser(header, settings, queue);
+                useHeader(file, first);
             }
             if (offset > cutter.offset()) {
                 cutter.skipTo(offset, line);
             }
         } catch (IOException e) {
             throw new ItemStreamException(failure(file, e), e);
+        }
+    }
+
+    /** @param header the header whose columns the records that follow have, or null for a format without one */
+    private void useHeader(LogFile file, String header) {
+        try {
+            parser = file.format().parser(header, settings, queue);
         } catch (InputFormatException e) {
             throw new InputFormatException(file.name() + ": " + e.getMessage(), e);
         }
+        this.header = header;
     }
 
     @Override
@@ -152,6 +212,9 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         if (cutter != null) {
             context.putLong(OFFSET, cutter.offset());
             context.putLong(LINE, cutter.nextLine());
+        }
+        if (header != null) {
+            context.putString(HEADER, header);
         }
         if (queue != null) {
             queueRepository.save(queue.takeChanges());
