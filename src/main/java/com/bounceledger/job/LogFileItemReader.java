@@ -55,7 +55,7 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private String header;
     /** A repeated header ends the block being cut: the parser of the blocks after it. */
     private LogRecordParser redefined;
-    private String redefinedBy;
+    private String redefiningHeader;
 
     /** @param files of one format, in name order; several only for a format that {@code joinsFiles()} */
     public LogFileItemReader(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
@@ -85,18 +85,8 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         while (true) {
             LogFile file = files.get(current);
             RecordBlock block = next(file);
-            if (block == null) {
-                // the end of the file: on to the next
-            } else if (file.format().parsesInOrder()) {
-                return parse(file, block);
-            } else {
-                FileBlock item = new FileBlock.Unparsed(file, block, parser);
-                if (redefined != null) {
-                    parser = redefined;
-                    header = redefinedBy;
-                    redefined = null;
-                }
-                return item;
+            if (block != null) {
+                return file.format().parsesInOrder() ? parse(file, block) : unparsed(file, block);
             }
             if (current == files.size() - 1) {
                 return null;
@@ -105,6 +95,16 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
             current++;
             openFile(0, 1);
         }
+    }
+
+    private FileBlock.Unparsed unparsed(LogFile file, RecordBlock block) {
+        FileBlock.Unparsed item = new FileBlock.Unparsed(file, block, parser);
+        if (redefined != null) { // a repeated header ended the block: the blocks after it have its columns
+            parser = redefined;
+            header = redefiningHeader;
+            redefined = null;
+        }
+        return item;
     }
 
     private FileBlock.Parsed parse(LogFile file, RecordBlock block) {
@@ -165,7 +165,7 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
                 return false;
             }
             redefined = after;
-            redefinedBy = record.text();
+            redefiningHeader = record.text();
             return true;
         }
     }

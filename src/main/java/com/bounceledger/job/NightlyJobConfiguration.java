@@ -121,8 +121,9 @@ public class NightlyJobConfiguration {
     }
 
     /**
-     * Reading and writing stay on the partition's thread; blocks are processed concurrently by the shared
-     * ingest workers, so one large file uses every core. The step hands the writer the blocks in read order.
+     * The partition's thread reads and writes; the shared ingest workers process the chunk's blocks concurrently
+     * (and share the writer's spill appends), so that one large file uses every core. The step hands the writer
+     * the blocks in read order.
      */
     @Bean
     public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
