@@ -9,11 +9,7 @@ public final class BlockParser {
     private BlockParser() {
     }
 
-    /**
-     * A record is rejected whole: the events a parser added before rejecting it are dropped.
-     *
-     * @throws InputFormatException when a record makes the rest of the file unreadable, naming its line
-     */
+    /** A record is rejected whole: the events a parser added before rejecting it are dropped. */
     public static void parse(RecordBlock block, LogRecordParser parser, RecordSink sink) {
         List<DeliveryEvent> events = new ArrayList<>(2);
         for (int i = 0; i < block.size(); i++) {
@@ -28,8 +24,6 @@ public final class BlockParser {
             } catch (RowRejectedException e) {
                 sink.rejected(record.line(), e.getMessage(), record.text());
                 continue;
-            } catch (InputFormatException e) { // a repeated header that the rest of the file cannot be read by
-                throw new InputFormatException("line " + record.line() + ": " + e.getMessage(), e);
             }
             for (int e = 0; e < events.size(); e++) {
                 sink.event(events.get(e));

@@ -8,7 +8,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import com.bounceledger.classify.CachingClassifier;
 import com.bounceledger.ingest.BlockParser;
 import com.bounceledger.ingest.DeliveryEvent;
-import com.bounceledger.ingest.InputFormatException;
 import com.bounceledger.ingest.RecordSink;
 import com.bounceledger.report.RejectedRow;
 
@@ -33,11 +32,7 @@ final class IngestProcessor implements ItemProcessor<FileBlock, SpilledBlock> {
         if (block instanceof FileBlock.Unparsed unparsed) {
             Spiller spiller = new Spiller(block, (int) (unparsed.records().ends()[unparsed.rows() - 1]
                     * SPILL_BYTES_PER_INPUT_BYTE));
-            try {
-                BlockParser.parse(unparsed.records(), unparsed.parser(), spiller);
-            } catch (InputFormatException e) {
-                throw new InputFormatException(block.file().name() + ", " + e.getMessage(), e);
-            }
+            BlockParser.parse(unparsed.records(), unparsed.parser(), spiller);
             return spiller.spilled();
         }
         FileBlock.Parsed parsed = (FileBlock.Parsed) block;

@@ -110,21 +110,17 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private FileBlock.Parsed parse(LogFile file, RecordBlock block) {
         List<DeliveryEvent> events = new ArrayList<>(block.size());
         List<RejectedRow> rejected = new ArrayList<>(0);
-        try {
-            BlockParser.parse(block, parser, new RecordSink() {
-                @Override
-                public void event(DeliveryEvent event) {
-                    events.add(event);
-                }
+        BlockParser.parse(block, parser, new RecordSink() {
+            @Override
+            public void event(DeliveryEvent event) {
+                events.add(event);
+            }
 
-                @Override
-                public void rejected(long line, String error, String raw) {
-                    rejected.add(new RejectedRow(file.name(), line, error, raw));
-                }
-            });
-        } catch (InputFormatException e) {
-            throw new InputFormatException(file.name() + ", " + e.getMessage(), e);
-        }
+            @Override
+            public void rejected(long line, String error, String raw) {
+                rejected.add(new RejectedRow(file.name(), line, error, raw));
+            }
+        });
         return new FileBlock.Parsed(file, block.size(), events, rejected);
     }
 
