@@ -8,22 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.bounceledger.ingest.BlockCutter;
 import com.bounceledger.ingest.CsvFields;
 import com.bounceledger.ingest.DayFolder;
 import com.bounceledger.ingest.InputFormatException;
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ingest.RawRecord;
-import com.bounceledger.ingest.RawRecordSource;
+import com.bounceledger.ingest.RecordBlock;
 import com.bounceledger.ingest.RowRejectedException;
+import com.bounceledger.job.BlockSize;
 
 /**
  * {@code parse-floor DAY_FOLDER...}: the speed floor of the nightly job. One thread reads every log file
- * (gunzipping as the job does), splits it into records and fields with the job's own splitters and counts
- * the rows; no classification, no spill files, no database. The job can only approach this speed.
+ * (gunzipping as the job does), cuts it into blocks of records, decodes the records and splits their fields
+ * with the job's own splitters, and counts the rows; no classification, no spill files, no database. The job
+ * can only approach this speed with one core.
  */
 public final class ParseFloor {
 
     private static final int MAX_RECORD_BYTES = 1 << 16;
+    /** The job's default block. */
+    private static final int BLOCK_RECORDS = 1000;
 
     private ParseFloor() {
     }
@@ -58,19 +63,23 @@ public final class ParseFloor {
     /** Counts the data rows of one file: records after the header, bad ones included, as the job counts them. */
     private static void parse(Path file, Totals totals) throws IOException {
         totals.fileBytes += Files.size(file);
-        try (RawRecordSource source = new RawRecordSource(LogFile.open(file), true, MAX_RECORD_BYTES, 0, 1)) {
-            source.next(); // the header
-            for (RawRecord record; (record = source.next()) != null; ) {
-                totals.rows++;
-                if (record.error() == null) {
-                    try {
-                        totals.fields += CsvFields.split(record.text()).length;
-                    } catch (RowRejectedException e) {
-                        // a bad row is still a row read
+        BlockSize size = BlockSize.of(Integer.MAX_VALUE, BLOCK_RECORDS);
+        try (BlockCutter cutter = new BlockCutter(LogFile.open(file), true, MAX_RECORD_BYTES, 0, 1)) {
+            cutter.next(1, MAX_RECORD_BYTES); // the header
+            for (RecordBlock block; (block = cutter.next(size.records(), size.bytes())) != null; ) {
+                for (int i = 0; i < block.size(); i++) {
+                    RawRecord record = block.record(i);
+                    totals.rows++;
+                    if (record.error() == null) {
+                        try {
+                            totals.fields += CsvFields.split(record.text()).length;
+                        } catch (RowRejectedException e) {
+                            // a bad row is still a row read
+                        }
                     }
                 }
             }
-            totals.contentBytes += source.offset();
+            totals.contentBytes += cutter.offset();
         }
     }
 

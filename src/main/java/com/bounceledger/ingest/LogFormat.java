@@ -66,6 +66,16 @@ public enum LogFormat {
         return quoted;
     }
 
+    /**
+     * Whether a record's meaning depends on the records before it, so that a file's records are parsed in order
+     * on one thread: Postfix joins lines by queue id. Other formats' blocks are parsed concurrently (a repeated
+     * PowerMTA header ends its block, and the blocks after it get a parser of its columns: see
+     * {@link LogRecordParser#after}).
+     */
+    public boolean parsesInOrder() {
+        return this == POSTFIX;
+    }
+
     /** Whether one parser reads all the day's files of this format in name order, as one log. */
     public boolean joinsFiles() {
         return this == POSTFIX;

@@ -12,31 +12,53 @@ import java.util.Locale;
  * PowerMTA accounting files (SPEC 2.2): records {@code d}, {@code b}, {@code t}, {@code rb} and {@code f};
  * other record types are ignored. Fields are found by header name (the {@code record-fields} setting decides
  * which exist); a repeated header row, as PowerMTA writes when it rotates or when record types have their
- * own fields, replaces the columns from there on.
+ * own fields, replaces the columns from there on: it is no event, and {@link #after} gives the parser of the
+ * rows after it, so that one parser's columns never change while blocks are parsed with it concurrently.
  */
 public final class PowerMtaParser implements LogRecordParser {
 
     private static final List<String> REQUIRED = List.of("type", "timelogged", "rcpt");
 
     private final ParserSettings.PowerMtaColumns settings;
-    private int columns;
-    private int type;
-    private int timeLogged;
-    private int timeQueued;
-    private int rcpt;
-    private int orig;
-    private int dsnStatus;
-    private int dsnDiag;
-    private int dsnMta;
-    private int bounceCat;
-    private int messageId;
-    private int[] campaign;
-    private int[] account;
+    private final int columns;
+    private final int type;
+    private final int timeLogged;
+    private final int timeQueued;
+    private final int rcpt;
+    private final int orig;
+    private final int dsnStatus;
+    private final int dsnDiag;
+    private final int dsnMta;
+    private final int bounceCat;
+    private final int messageId;
+    private final int[] campaign;
+    private final int[] account;
 
     /** @throws InputFormatException when a required field is missing from the header */
     public PowerMtaParser(String header, ParserSettings.PowerMtaColumns settings) {
         this.settings = settings;
-        readHeader(CsvFields.split(header));
+        String[] names = CsvFields.split(header);
+        List<String> lower = new ArrayList<>(names.length);
+        for (String name : names) {
+            lower.add(name.strip().toLowerCase(Locale.ROOT));
+        }
+        List<String> missing = REQUIRED.stream().filter(name -> !lower.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputFormatException("missing required field(s) " + String.join(", ", missing));
+        }
+        columns = names.length;
+        type = lower.indexOf("type");
+        timeLogged = lower.indexOf("timelogged");
+        timeQueued = lower.indexOf("timequeued");
+        rcpt = lower.indexOf("rcpt");
+        orig = lower.indexOf("orig");
+        dsnStatus = lower.indexOf("dsnstatus");
+        dsnDiag = lower.indexOf("dsndiag");
+        dsnMta = lower.indexOf("dsnmta");
+        bounceCat = lower.indexOf("bouncecat");
+        messageId = indexOf(lower, settings.messageId());
+        campaign = settings.campaign().stream().mapToInt(name -> indexOf(lower, name)).filter(i -> i >= 0).toArray();
+        account = settings.account().stream().mapToInt(name -> indexOf(lower, name)).filter(i -> i >= 0).toArray();
     }
 
     /** @return whether the record is an accounting file's header: it names the fields every record type has */
@@ -45,12 +67,37 @@ public final class PowerMtaParser implements LogRecordParser {
         return names.containsAll(REQUIRED);
     }
 
+    /** A repeated header's "type" column holds the word itself, so its bytes contain it. */
+    @Override
+    public boolean mayRedefine(byte[] bytes, int from, int to) {
+        for (int i = from; i <= to - 4; i++) {
+            if (bytes[i] == 't' && bytes[i + 1] == 'y' && bytes[i + 2] == 'p' && bytes[i + 3] == 'e') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public LogRecordParser after(RawRecord record) {
+        if (record.error() != null) {
+            return this;
+        }
+        try {
+            if (!isRepeatedHeader(CsvFields.split(record.text()))) {
+                return this;
+            }
+        } catch (RowRejectedException e) {
+            return this; // a bad row, rejected by parse
+        }
+        return new PowerMtaParser(record.text(), settings);
+    }
+
     @Override
     public void parse(RawRecord record, List<DeliveryEvent> out) {
         String[] fields = CsvFields.split(record.text());
-        if (fields.length > type && fields[type].equals("type")) {
-            readHeader(fields);
-            return;
+        if (isRepeatedHeader(fields)) {
+            return; // its columns are the next parser's
         }
         if (fields.length != columns) {
             throw new RowRejectedException("expected " + columns + " fields, found " + fields.length);
@@ -99,28 +146,8 @@ public final class PowerMtaParser implements LogRecordParser {
                 MtaReplies.hostName(field(fields, dsnMta)), field(fields, bounceCat), attempt));
     }
 
-    private void readHeader(String[] names) {
-        List<String> lower = new ArrayList<>(names.length);
-        for (String name : names) {
-            lower.add(name.strip().toLowerCase(Locale.ROOT));
-        }
-        List<String> missing = REQUIRED.stream().filter(name -> !lower.contains(name)).toList();
-        if (!missing.isEmpty()) {
-            throw new InputFormatException("missing required field(s) " + String.join(", ", missing));
-        }
-        columns = names.length;
-        type = lower.indexOf("type");
-        timeLogged = lower.indexOf("timelogged");
-        timeQueued = lower.indexOf("timequeued");
-        rcpt = lower.indexOf("rcpt");
-        orig = lower.indexOf("orig");
-        dsnStatus = lower.indexOf("dsnstatus");
-        dsnDiag = lower.indexOf("dsndiag");
-        dsnMta = lower.indexOf("dsnmta");
-        bounceCat = lower.indexOf("bouncecat");
-        messageId = indexOf(lower, settings.messageId());
-        campaign = settings.campaign().stream().mapToInt(name -> indexOf(lower, name)).filter(i -> i >= 0).toArray();
-        account = settings.account().stream().mapToInt(name -> indexOf(lower, name)).filter(i -> i >= 0).toArray();
+    private boolean isRepeatedHeader(String[] fields) {
+        return fields.length > type && fields[type].equals("type");
     }
 
     private static int indexOf(List<String> lowerNames, String name) {

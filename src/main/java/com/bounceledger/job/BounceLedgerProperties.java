@@ -23,7 +23,8 @@ import com.bounceledger.report.Thresholds;
  * @param outputRoot     where {@code <runDate>/} output folders are written
  * @param stateDir       the state database, the run lock and the day's spill files
  * @param zone           the zone of "yesterday" and of syslog timestamps
- * @param chunkSize      records per ingest transaction
+ * @param chunkSize      records per ingest transaction (a checkpoint), at most
+ * @param blockRecords   records per block, the unit of ingest that the processing threads take one at a time
  * @param threads        concurrent partitions of the heavy steps
  * @param maxRejectShare the share of rejected rows above which the run fails
  * @param maxLineBytes   longest usable record
@@ -40,7 +41,8 @@ public record BounceLedgerProperties(
         @DefaultValue("output") Path outputRoot,
         @DefaultValue("output/state") Path stateDir,
         @DefaultValue("UTC") ZoneId zone,
-        @DefaultValue("2000") int chunkSize,
+        @DefaultValue("20000") int chunkSize,
+        @DefaultValue("1000") int blockRecords,
         @DefaultValue("2") int threads,
         @DefaultValue("0.01") double maxRejectShare,
         @DefaultValue("65536") int maxLineBytes,
@@ -94,6 +96,10 @@ public record BounceLedgerProperties(
         public Postfix {
             new MessageIdPattern(messageIdPattern, defaultAccount, defaultCampaign);
         }
+    }
+
+    public BlockSize blockSize() {
+        return BlockSize.of(chunkSize, blockRecords);
     }
 
     /** The parsers' view of this configuration for one run date. */

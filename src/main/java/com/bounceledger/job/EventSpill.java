@@ -9,6 +9,7 @@ import com.bounceledger.classify.BounceGroup;
 import com.bounceledger.classify.Classification;
 import com.bounceledger.classify.ClassifiedEvent;
 import com.bounceledger.classify.Reason;
+import com.bounceledger.ingest.AddressHash;
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.EventType;
 
@@ -27,8 +28,8 @@ final class EventSpill {
     private EventSpill() {
     }
 
-    static void write(SpillFileWriter out, ClassifiedEvent classified) {
-        DeliveryEvent event = classified.event();
+    /** @param classification the event's, or null for an event that is neither a bounce nor a deferral */
+    static void write(SpillBatch out, DeliveryEvent event, Classification classification) {
         out.writeByte(event.type().ordinal() | (event.attempt() ? ATTEMPT : 0));
         out.writeLong(event.timestamp().toEpochMilli());
         out.writeString(event.account());
@@ -41,13 +42,13 @@ final class EventSpill {
         out.writeString(diagnostic == null || diagnostic.length() <= MAX_DIAGNOSTIC
                 ? diagnostic : diagnostic.substring(0, MAX_DIAGNOSTIC));
         out.writeString(event.remoteMta());
-        Classification classification = classified.classification();
         if (classification == null) {
             out.writeByte(0);
         } else {
             out.writeByte(classification.reason().ordinal() + 1);
             out.writeByte(classification.group().ordinal());
         }
+        out.endEvent(AddressHash.of(event.recipient()));
     }
 
     static void readAll(Path file, Consumer<ClassifiedEvent> sink) throws IOException {

@@ -9,43 +9,51 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-import com.bounceledger.classify.ClassifiedEvent;
-import com.bounceledger.ingest.AddressHash;
-import com.bounceledger.report.RejectedRow;
 import com.bounceledger.ingest.LogFile;
+import com.bounceledger.report.RejectedRow;
 
 /**
- * Writes a chunk of one partition's input files: events into the address buckets' spill files, rejected rows and row
- * counts into the database. The spill files' lengths are part of the chunk's checkpoint: the database
- * rows commit with it, and a restart truncates the files back to it, so nothing is written twice.
+ * Writes a chunk of one partition's blocks, in the order read: events into the address buckets' spill files,
+ * rejected rows and row counts into the database. The spill files' lengths are part of the chunk's checkpoint:
+ * the database rows commit with it, and a restart truncates the files back to it, so nothing is written twice.
  */
-public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
+public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
 
     private static final String LENGTHS = "spill.lengths";
 
     private final LocalDate runDate;
     private final int partitionIndex;
-    private final Map<Integer, String> fileNames;
     private final SpillLayout layout;
     private final InputFileRepository inputFiles;
     private final ProgressMeter progress;
+    private final Executor workers;
+    private final int threads;
     private SpillFileWriter[] buckets;
 
-    /** @param files the partition's files; the first one's index names its spill folder */
-    public IngestWriter(LocalDate runDate, List<LogFile> files, SpillLayout layout,
-                        InputFileRepository inputFiles, ProgressMeter progress) {
+    /**
+     * @param files   the partition's files; the first one's index names its spill folder
+     * @param workers the threads that process blocks, idle while their chunk is written: they share the spill
+     *                files' appends and flushes, one range of buckets each
+     * @param threads how many ranges of buckets (the workers' number)
+     */
+    public IngestWriter(LocalDate runDate, List<LogFile> files, SpillLayout layout, InputFileRepository inputFiles,
+                        ProgressMeter progress, Executor workers, int threads) {
         this.runDate = runDate;
         this.partitionIndex = files.get(0).index();
-        this.fileNames = files.stream().collect(Collectors.toMap(LogFile::index, LogFile::name));
         this.layout = layout;
         this.inputFiles = inputFiles;
         this.progress = progress;
+        this.workers = workers;
+        this.threads = threads;
     }
 
     @Override
@@ -65,25 +73,50 @@ public class IngestWriter implements ItemStreamWriter<ClassifiedRecord> {
     }
 
     @Override
-    public void write(Chunk<? extends ClassifiedRecord> chunk) {
-        List<ClassifiedRecord> rejected = new ArrayList<>();
+    public void write(Chunk<? extends SpilledBlock> chunk) {
+        List<RejectedRow> rejected = new ArrayList<>();
         Map<Integer, long[]> counts = new TreeMap<>(); // per file: rows, rejected rows
-        for (ClassifiedRecord record : chunk) {
-            long[] fileCounts = counts.computeIfAbsent(record.fileIndex(), index -> new long[2]);
-            fileCounts[0]++;
-            if (record.isRejected()) {
-                rejected.add(record);
-                fileCounts[1]++;
-            }
-            for (ClassifiedEvent event : record.events()) {
-                int bucket = AddressHash.bucket(AddressHash.of(event.event().recipient()), buckets.length);
-                EventSpill.write(buckets[bucket], event);
-            }
+        long rows = 0;
+        for (SpilledBlock block : chunk) {
+            long[] fileCounts = counts.computeIfAbsent(block.fileIndex(), index -> new long[2]);
+            fileCounts[0] += block.rows();
+            fileCounts[1] += block.rejected().size();
+            rows += block.rows();
+            rejected.addAll(block.rejected());
         }
-        inputFiles.insertRejected(runDate, rejected.stream().map(record -> new RejectedRow(
-                fileNames.get(record.fileIndex()), record.line(), record.error(), record.raw())).toList());
+        spill(chunk);
+        inputFiles.insertRejected(runDate, rejected);
         counts.forEach((fileIndex, fileCounts) -> inputFiles.addCounts(runDate, fileIndex, fileCounts[0], fileCounts[1]));
-        progress.addRows(chunk.size());
+        progress.addRows(rows);
+    }
+
+    /**
+     * Appends the chunk's events to the spill files and flushes them, range of buckets by range on the workers and
+     * this thread: with hundreds of buckets, a chunk's flushes are hundreds of system calls.
+     */
+    private void spill(Chunk<? extends SpilledBlock> chunk) {
+        List<CompletableFuture<Void>> ranges = new ArrayList<>();
+        for (int r = 1; r < threads; r++) {
+            int range = r;
+            ranges.add(CompletableFuture.runAsync(() -> spill(chunk, range), workers));
+        }
+        spill(chunk, 0);
+        try {
+            CompletableFuture.allOf(ranges.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void spill(Chunk<? extends SpilledBlock> chunk, int range) {
+        int from = buckets.length * range / threads;
+        int to = buckets.length * (range + 1) / threads;
+        for (SpilledBlock block : chunk) {
+            block.events().appendTo(buckets, from, to);
+        }
+        for (int b = from; b < to; b++) {
+            buckets[b].flush();
+        }
     }
 
     /** Called before the chunk's transaction commits: flush, and checkpoint the files' lengths. */

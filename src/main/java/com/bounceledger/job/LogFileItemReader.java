@@ -11,6 +11,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.bounceledger.ingest.BlockCutter;
+import com.bounceledger.ingest.BlockParser;
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.InputFormatException;
 import com.bounceledger.ingest.LogFile;
@@ -18,37 +20,49 @@ import com.bounceledger.ingest.LogRecordParser;
 import com.bounceledger.ingest.ParserSettings;
 import com.bounceledger.ingest.PostfixQueue;
 import com.bounceledger.ingest.RawRecord;
-import com.bounceledger.ingest.RawRecordSource;
-import com.bounceledger.ingest.RowRejectedException;
+import com.bounceledger.ingest.RecordBlock;
+import com.bounceledger.ingest.RecordSink;
+import com.bounceledger.report.RejectedRow;
 
 /**
- * Reads the files of one partition record by record: one file, or for a format whose files form one log
- * (Postfix), all the day's files of that format in name order with one parser. Its checkpoint is the file,
- * the byte offset (in the decompressed content) and the line after the last record of the committed chunk;
- * a restart skips to it. The Postfix queue ids still open are stored with the checkpoint, in the chunk's
- * transaction, and reloaded on open.
+ * Reads the files of one partition block by block: one file, or for a format whose files form one log
+ * (Postfix), all the day's files of that format in name order with one parser. A block is whole records of
+ * one file, cut without decoding them; a format whose records depend on the ones before (see
+ * {@link com.bounceledger.ingest.LogFormat#parsesInOrder()}) is parsed here, in order, and any other is
+ * parsed by the processing threads, each block with the parser of the columns in force (a repeated header ends
+ * its block). Its checkpoint is the file, the byte offset (in the decompressed content) and the line after the
+ * last block of the committed chunk, and the header in force there; a restart skips to it. The Postfix queue ids
+ * still open are stored with the checkpoint, in the chunk's transaction, and reloaded on open.
  */
-public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
+public class LogFileItemReader implements ItemStreamReader<FileBlock> {
 
     private static final String FILE = "file";
     private static final String OFFSET = "offset";
     private static final String LINE = "line";
+    private static final String HEADER = "header";
 
     private final List<LogFile> files;
     private final int maxRecordBytes;
+    private final BlockSize blockSize;
     private final ProgressMeter progress;
     private final ParserSettings settings;
     private final PostfixQueueRepository queueRepository;
     private PostfixQueue queue;
     private int current;
-    private RawRecordSource source;
+    private BlockCutter cutter;
     private LogRecordParser parser;
+    /** The header whose columns {@link #parser} reads: the file's first line or a repeated header. */
+    private String header;
+    /** A repeated header ends the block being cut: the parser of the blocks after it. */
+    private LogRecordParser redefined;
+    private String redefiningHeader;
 
     /** @param files of one format, in name order; several only for a format that {@code joinsFiles()} */
-    public LogFileItemReader(List<LogFile> files, int maxRecordBytes, ProgressMeter progress, ParserSettings settings,
-                             PostfixQueueRepository queueRepository) {
+    public LogFileItemReader(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
+                             ParserSettings settings, PostfixQueueRepository queueRepository) {
         this.files = files;
         this.maxRecordBytes = maxRecordBytes;
+        this.blockSize = blockSize;
         this.progress = progress;
         this.settings = settings;
         this.queueRepository = queueRepository;
@@ -61,48 +75,94 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
         }
         current = context.getInt(FILE, 0);
         openFile(context.getLong(OFFSET, 0L), context.getLong(LINE, 1L));
+        if (context.containsKey(HEADER) && !context.getString(HEADER).equals(header)) {
+            useHeader(files.get(current), context.getString(HEADER)); // a repeated header before the checkpoint
+        }
     }
 
     @Override
-    public ParsedRecord read() {
+    public FileBlock read() {
         while (true) {
             LogFile file = files.get(current);
-            RawRecord record = next(file);
-            if (record != null) {
-                return parse(file, record);
+            RecordBlock block = next(file);
+            if (block != null) {
+                return file.format().parsesInOrder() ? parse(file, block) : unparsed(file, block);
             }
             if (current == files.size() - 1) {
                 return null;
             }
-            closeSource();
+            closeCutter();
             current++;
             openFile(0, 1);
         }
     }
 
-    private ParsedRecord parse(LogFile file, RawRecord record) {
-        if (record.error() != null) {
-            return ParsedRecord.rejected(file.index(), record.line(), record.error(), record.text());
+    private FileBlock.Unparsed unparsed(LogFile file, RecordBlock block) {
+        FileBlock.Unparsed item = new FileBlock.Unparsed(file, block, parser);
+        if (redefined != null) { // a repeated header ended the block: the blocks after it have its columns
+            parser = redefined;
+            header = redefiningHeader;
+            redefined = null;
         }
-        List<DeliveryEvent> events = new ArrayList<>(1);
-        try {
-            parser.parse(record, events);
-        } catch (RowRejectedException e) {
-            return ParsedRecord.rejected(file.index(), record.line(), e.getMessage(), record.text());
-        } catch (InputFormatException e) { // a repeated header that the rest of the file cannot be read by
-            throw new InputFormatException(file.name() + ", line " + record.line() + ": " + e.getMessage(), e);
-        }
-        return new ParsedRecord(file.index(), record.line(), events, null, null);
+        return item;
     }
 
-    private RawRecord next(LogFile file) {
-        if (source == null) {
+    private FileBlock.Parsed parse(LogFile file, RecordBlock block) {
+        List<DeliveryEvent> events = new ArrayList<>(block.size());
+        List<RejectedRow> rejected = new ArrayList<>(0);
+        BlockParser.parse(block, parser, new RecordSink() {
+            @Override
+            public void event(DeliveryEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void rejected(long line, String error, String raw) {
+                rejected.add(new RejectedRow(file.name(), line, error, raw));
+            }
+        });
+        return new FileBlock.Parsed(file, block.size(), events, rejected);
+    }
+
+    private RecordBlock next(LogFile file) {
+        if (cutter == null) {
             return null; // a file with a header and nothing else
         }
         try {
-            return source.next();
+            return cutter.next(blockSize.records(), blockSize.bytes(), file.format().parsesInOrder() ? null
+                    : new RepeatedHeader(file));
         } catch (IOException e) {
             throw new InputFormatException(failure(file, e), e);
+        }
+    }
+
+    /** Ends a block at a record that redefines the columns, keeping the parser of the columns it names. */
+    private final class RepeatedHeader implements BlockCutter.BlockEnd {
+        private final LogFile file;
+
+        RepeatedHeader(LogFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public boolean mayEnd(byte[] bytes, int from, int to) {
+            return parser.mayRedefine(bytes, from, to);
+        }
+
+        @Override
+        public boolean ends(RawRecord record) {
+            LogRecordParser after;
+            try {
+                after = parser.after(record);
+            } catch (InputFormatException e) {
+                throw new InputFormatException(file.name() + ", line " + record.line() + ": " + e.getMessage(), e);
+            }
+            if (after == parser) {
+                return false;
+            }
+            redefined = after;
+            redefiningHeader = record.text();
+            return true;
         }
     }
 
@@ -111,35 +171,46 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
         LogFile file = files.get(current);
         try {
             InputStream content = LogFile.decompressing(new CountingStream(Files.newInputStream(file.path()), progress));
-            source = new RawRecordSource(content, file.format().quoted(), maxRecordBytes, 0, 1);
-            String header = null;
+            cutter = new BlockCutter(content, file.format().quoted(), maxRecordBytes, 0, 1);
+            String first = null;
             if (file.format().hasHeader()) {
-                RawRecord first = source.next();
-                if (first == null) {
-                    closeSource();
+                RecordBlock block = cutter.next(1, maxRecordBytes);
+                if (block == null) {
+                    closeCutter();
                     return;
                 }
-                header = first.text();
+                first = block.record(0).text();
             }
             if (parser == null || !file.format().joinsFiles()) {
-                parser = file.format().parser(header, settings, queue);
+                useHeader(file, first);
             }
-            if (offset > source.offset()) {
-                source.skipTo(offset, line);
+            if (offset > cutter.offset()) {
+                cutter.skipTo(offset, line);
             }
         } catch (IOException e) {
             throw new ItemStreamException(failure(file, e), e);
+        }
+    }
+
+    /** @param header the header whose columns the records that follow have, or null for a format without one */
+    private void useHeader(LogFile file, String header) {
+        try {
+            parser = file.format().parser(header, settings, queue);
         } catch (InputFormatException e) {
             throw new InputFormatException(file.name() + ": " + e.getMessage(), e);
         }
+        this.header = header;
     }
 
     @Override
     public void update(ExecutionContext context) {
         context.putInt(FILE, current);
-        if (source != null) {
-            context.putLong(OFFSET, source.offset());
-            context.putLong(LINE, source.nextLine());
+        if (cutter != null) {
+            context.putLong(OFFSET, cutter.offset());
+            context.putLong(LINE, cutter.nextLine());
+        }
+        if (header != null) {
+            context.putString(HEADER, header);
         }
         if (queue != null) {
             queueRepository.save(queue.takeChanges());
@@ -148,17 +219,17 @@ public class LogFileItemReader implements ItemStreamReader<ParsedRecord> {
 
     @Override
     public void close() {
-        closeSource();
+        closeCutter();
     }
 
-    private void closeSource() {
-        if (source != null) {
+    private void closeCutter() {
+        if (cutter != null) {
             try {
-                source.close();
+                cutter.close();
             } catch (IOException e) {
                 throw new ItemStreamException(e);
             }
-            source = null;
+            cutter = null;
         }
     }
 

@@ -32,10 +32,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.bounceledger.classify.BounceClassifier;
+import com.bounceledger.classify.CachingClassifier;
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ledger.LedgerRules;
 import com.bounceledger.report.DayFiles;
@@ -118,18 +120,36 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
+    /**
+     * The partition's thread reads and writes; the shared ingest workers process the chunk's blocks concurrently
+     * (and share the writer's spill appends), so that one large file uses every core. The step hands the writer
+     * the blocks in read order.
+     */
     @Bean
     public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           LogFileItemReader logFileReader, ClassifyProcessor classifyProcessor,
-                           IngestWriter ingestWriter, BounceLedgerProperties properties, StepFailures stepFailures) {
+                           LogFileItemReader logFileReader, IngestProcessor ingestProcessor,
+                           IngestWriter ingestWriter, BounceLedgerProperties properties, StepFailures stepFailures,
+                           ThreadPoolTaskExecutor ingestWorkers) {
         return new StepBuilder("ingestFile", jobRepository)
-                .<ParsedRecord, ClassifiedRecord>chunk(properties.chunkSize())
+                .<FileBlock, SpilledBlock>chunk(properties.blockSize().blocksPerChunk())
                 .transactionManager(transactionManager)
                 .reader(logFileReader)
-                .processor(classifyProcessor)
+                .processor(ingestProcessor)
                 .writer(ingestWriter)
+                .taskExecutor(ingestWorkers)
                 .listener(stepFailures)
                 .build();
+    }
+
+    /** Shared by the concurrent partitions, so that the processing threads never outnumber the cores given. */
+    @Bean
+    public ThreadPoolTaskExecutor ingestWorkers(BounceLedgerProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("ingest-");
+        executor.setCorePoolSize(properties.threads());
+        executor.setMaxPoolSize(properties.threads());
+        executor.setDaemon(true);
+        return executor;
     }
 
     /** One partition per file, except that a format whose files form one log (Postfix) has one for all of them. */
@@ -162,12 +182,12 @@ public class NightlyJobConfiguration {
                                            BounceLedgerProperties properties, InputFileRepository inputFiles,
                                            PostfixQueueRepository postfixQueue, ProgressMeter progress) {
         return new LogFileItemReader(partitionFiles(properties, runDate, inputFiles, files), properties.maxLineBytes(),
-                progress, properties.parserSettings(runDate), postfixQueue);
+                properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue);
     }
 
     @Bean
-    public ClassifyProcessor classifyProcessor(BounceClassifier classifier) {
-        return new ClassifyProcessor(classifier);
+    public IngestProcessor ingestProcessor(BounceClassifier classifier) {
+        return new IngestProcessor(new CachingClassifier(classifier));
     }
 
     @Bean
@@ -175,9 +195,10 @@ public class NightlyJobConfiguration {
     public IngestWriter ingestWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                      @Value("#{stepExecutionContext['files']}") String files,
                                      BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                     ProgressMeter progress) {
+                                     ProgressMeter progress, ThreadPoolTaskExecutor ingestWorkers) {
         return new IngestWriter(runDate, partitionFiles(properties, runDate, inputFiles, files),
-                spillLayout(properties, runDate, inputFiles), inputFiles, progress);
+                spillLayout(properties, runDate, inputFiles), inputFiles, progress, ingestWorkers,
+                properties.threads());
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -27,48 +26,26 @@ final class SpillFileWriter implements AutoCloseable {
         }
     }
 
-    void writeByte(int value) {
-        ensure(1);
-        buffer.put((byte) value);
-    }
-
-    void writeLong(long value) {
-        ensure(8);
-        buffer.putLong(value);
-    }
-
-    /** Null-safe string: a varint of length + 1 (0 for null), then UTF-8 bytes. */
-    void writeString(String value) {
-        if (value == null) {
-            writeVarint(0);
+    void write(byte[] bytes, int offset, int length) {
+        if (length > buffer.remaining()) {
+            flush();
+        }
+        if (length <= buffer.capacity()) {
+            buffer.put(bytes, offset, length);
             return;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        writeVarint(bytes.length + 1);
-        for (int offset = 0; offset < bytes.length; ) {
-            ensure(1);
-            int n = Math.min(buffer.remaining(), bytes.length - offset);
-            buffer.put(bytes, offset, n);
-            offset += n;
+        try {
+            writeFully(ByteBuffer.wrap(bytes, offset, length));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private void writeVarint(int value) {
-        ensure(5);
-        while ((value & ~0x7f) != 0) {
-            buffer.put((byte) (value & 0x7f | 0x80));
-            value >>>= 7;
-        }
-        buffer.put((byte) value);
     }
 
     /** @return the file's length once everything written so far is flushed */
     long flush() {
         try {
             buffer.flip();
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer);
-            }
+            writeFully(buffer);
             buffer.clear();
             return position;
         } catch (IOException e) {
@@ -76,9 +53,9 @@ final class SpillFileWriter implements AutoCloseable {
         }
     }
 
-    private void ensure(int bytes) {
-        if (buffer.remaining() < bytes) {
-            flush();
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            position += channel.write(bytes);
         }
     }
 

@@ -62,16 +62,25 @@ class PowerMtaParserTest {
     }
 
     @Test
-    void otherRecordTypesAreIgnoredAndARepeatedHeaderIsRead() {
+    void otherRecordTypesAreIgnoredAndARepeatedHeaderGivesTheParserOfTheRowsAfterIt() {
         List<DeliveryEvent> events = new ArrayList<>();
+        RawRecord repeated = new RawRecord(3, "type,timeLogged,rcpt,jobId", null);
         parser.parse(new RawRecord(2, "r,2026-11-21 03:00:00+0000,,,ann@x.com,,,,,,,,,,", null), events);
-        parser.parse(new RawRecord(3, "type,timeLogged,rcpt,jobId", null), events);
-        parser.parse(new RawRecord(4, "d,2026-11-21 03:00:00+0000,ann@x.com,autumn", null), events);
+        parser.parse(repeated, events);
+        LogRecordParser after = parser.after(repeated);
+        after.parse(new RawRecord(4, "d,2026-11-21 03:00:00+0000,ann@x.com,autumn", null), events);
 
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.campaign()).isEqualTo("autumn");
             assertThat(event.account()).isEqualTo("default");
         });
+        byte[] bytes = repeated.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(parser.mayRedefine(bytes, 0, bytes.length)).isTrue();
+        assertThat(parser.mayRedefine(bytes, 1, bytes.length)).isFalse();
+        RawRecord row = new RawRecord(5, "d,2026-11-21 03:00:00+0000,,,ann@x.com,,,,,,,,,,", null);
+        assertThat(parser.after(row)).isSameAs(parser);
+        assertThatThrownBy(() -> parser.after(new RawRecord(6, "type,timeLogged,jobId", null)))
+                .isInstanceOf(InputFormatException.class).hasMessage("missing required field(s) rcpt");
     }
 
     @Test

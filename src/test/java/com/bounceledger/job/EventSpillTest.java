@@ -35,10 +35,12 @@ class EventSpillTest {
             written.add(event("user" + n + "@example.com", n % 7 == 0 ? "délai " + n : "try later " + n, null));
         }
         Path file = folder.resolve("b0.bin");
+        SpillBatch batch = new SpillBatch(16);
+        for (ClassifiedEvent event : written) {
+            EventSpill.write(batch, event.event(), event.classification());
+        }
         try (SpillFileWriter out = new SpillFileWriter(file, 0)) {
-            for (ClassifiedEvent event : written) {
-                EventSpill.write(out, event);
-            }
+            batch.appendTo(new SpillFileWriter[] {out}, 0, 1);
         }
 
         List<ClassifiedEvent> read = new ArrayList<>();

@@ -32,7 +32,8 @@ class KilledProcessTest {
         Path input = folder.resolve("input");
         SyntheticDay.write(input.resolve(DAY).resolve("day-1.csv"), 0, MESSAGES / 2);
         SyntheticDay.write(input.resolve(DAY).resolve("day-2.csv"), MESSAGES / 2, MESSAGES / 2);
-        NightlyRun reference = new NightlyRun(folder.resolve("reference")).with("--bounce-ledger.chunk-size=500");
+        NightlyRun reference = new NightlyRun(folder.resolve("reference")).with("--bounce-ledger.chunk-size=2000")
+                .with("--bounce-ledger.block-records=250");
         NightlyRun.copyTree(input, reference.input);
         assertThat(reference.launch(DAY).exitCode()).isZero();
 
@@ -64,7 +65,8 @@ class KilledProcessTest {
                 "--bounce-ledger.input-root=" + run.resolve("input"),
                 "--bounce-ledger.output-root=" + run.resolve("output"),
                 "--bounce-ledger.state-dir=" + run.resolve("state"),
-                "--bounce-ledger.chunk-size=500",
+                "--bounce-ledger.chunk-size=2000", // eight blocks of 250 records a chunk, processed concurrently
+                "--bounce-ledger.block-records=250",
                 "runDate=" + DAY));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -103,6 +103,7 @@ class MtaFormatsEquivalenceTest {
     private static NightlyRun run(String format) {
         NightlyRun run = new NightlyRun(folder.resolve(format))
                 .with("--bounce-ledger.chunk-size=500")
+                .with("--bounce-ledger.block-records=50")
                 .with("--bounce-ledger.postfix.message-id-pattern=^\\d+\\.(?<campaign>[^.]+)\\.(?<account>[^@]+)@");
         int generated = GenerateCommand.run(new String[] {"--seed", "7", "--start", DAY1, "--days", "2",
                 "--messages", "1500", "--accounts", "2", "--bad-rate", "0", "--format", format,

@@ -143,6 +143,26 @@ class MtaLogsJobTest {
         }
     }
 
+    /** Blocks of two records, three a chunk: the formats parsed in order by the reader, restarted mid-file. */
+    @Test
+    void aRelaunchMidFileWithBlocksOfSeveralRecordsGivesTheOutputsOfAnUninterruptedRun() {
+        NightlyRun reference = mtaRun(folder.resolve("reference"));
+        assertThat(reference.launch(DAY1).exitCode()).isZero();
+        assertThat(reference.launch(DAY2).exitCode()).isZero();
+
+        NightlyRun run = mtaRun(folder.resolve("restarted")).with("--bounce-ledger.chunk-size=6")
+                .with("--bounce-ledger.block-records=2");
+        FaultInjection.failOnExecution("UPDATE input_file", 3);
+        assertThat(run.launch(DAY1, FaultInjection.class).exitCode()).isEqualTo(1);
+        FaultInjection.clear();
+        assertThat(run.launch(DAY1).exitCode()).isZero();
+        assertThat(run.launch(DAY2).exitCode()).isZero();
+
+        for (String day : List.of(DAY1, DAY2)) {
+            assertSameOutputs(run, reference, day);
+        }
+    }
+
     @Test
     void aRelaunchOfTheNextDayResumesTheJoinFromItsCheckpoint() {
         NightlyRun reference = mtaRun(folder.resolve("reference"));
@@ -157,6 +177,47 @@ class MtaLogsJobTest {
         assertThat(run.launch(DAY2).exitCode()).isZero();
 
         assertSameOutputs(run, reference, DAY2);
+    }
+
+    /**
+     * Fixture {@code powermta-headers}: an accounting file whose header repeats at line 8 with other columns (the
+     * campaign from {@code header_X-Campaign}). Whatever the blocks and however many a chunk processes at once, and
+     * through a relaunch after a chunk past the repeated header failed, the rows after it are read by its columns.
+     */
+    @ParameterizedTest(name = "chunk {0}, blocks of {1}, failure at execution {2}")
+    @CsvSource({"3,1,0", "1000,1000,0", "6,2,3", "4,1,3"})
+    void aRepeatedPowerMtaHeaderRedefinesTheColumnsOfTheBlocksAfterIt(int chunk, int block, int failAt) {
+        NightlyRun run = new NightlyRun(folder).withFixture("powermta-headers")
+                .with("--bounce-ledger.chunk-size=" + chunk).with("--bounce-ledger.block-records=" + block);
+        if (failAt > 0) {
+            FaultInjection.failOnExecution("UPDATE input_file", failAt);
+            assertThat(run.launch(DAY1, FaultInjection.class).exitCode()).isEqualTo(1);
+            FaultInjection.clear();
+        }
+
+        assertThat(run.launch(DAY1).exitCode()).isZero();
+
+        List<List<String>> performance = run.sheet(DAY1, "Email Performance");
+        assertThat(performance.get(1).subList(0, 4)).containsExactly("pmta-acme", "spring", "6", "6");
+        assertThat(performance.get(2).subList(0, 4)).containsExactly("pmta-acme", "winter", "5", "4");
+        assertThat(run.csv(DAY1, "rejects")).containsExactly("file,line,error,raw_line",
+                "acct-2026-11-21.csv,14,\"expected 14 fields, found 3\",\"d,2026-11-21 09:06:00+0000,b6@gmail.com\"");
+        assertThat(run.csv(DAY1, "suppression")).contains(
+                "pmta-acme,b5@gmail.com,invalid,userunknown,hard_bounce,2026-11-21T09:05:00Z,");
+    }
+
+    @Test
+    void aRepeatedPowerMtaHeaderWithoutTheRequiredFieldsFailsTheRunNamingItsLine() throws IOException {
+        NightlyRun run = new NightlyRun(folder).withFixture("powermta-headers");
+        Path file = run.input.resolve(DAY1).resolve("acct-2026-11-21.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.set(7, "type,timeLogged,jobId");
+        Files.write(file, lines);
+
+        NightlyRun.Result result = run.launch(DAY1);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("acct-2026-11-21.csv, line 8: missing required field(s) rcpt");
     }
 
     @Test

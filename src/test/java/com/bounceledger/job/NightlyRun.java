@@ -38,7 +38,10 @@ final class NightlyRun {
         this.input = folder.resolve("input");
         this.output = folder.resolve("output");
         this.state = folder.resolve("state");
+        // Checkpoints every 3 records, each record a block of its own: every chunk's blocks are processed
+        // concurrently, and the checkpoints fall where they did when a record was the unit of work.
         settings.add("--bounce-ledger.chunk-size=3");
+        settings.add("--bounce-ledger.block-records=1");
         settings.add("--bounce-ledger.max-reject-share=0.2");
     }
 

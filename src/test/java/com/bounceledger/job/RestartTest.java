@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exactly-once: a run that fails at any point and is relaunched produces the same outputs as a run that
@@ -49,6 +50,26 @@ class RestartTest {
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.stderr()).contains("injected failure").contains("relaunch the same date");
         assertThat(run.launch(DAY).exitCode()).isZero();
+        assertSameOutputs(run, reference, DAY);
+    }
+
+    /**
+     * Blocks of two records, four a chunk, processed concurrently: a relaunch after a failure in the middle of a file
+     * gives the outputs of an uninterrupted run with one record a block.
+     */
+    @ParameterizedTest(name = "failure at execution {0} of ''UPDATE input_file''")
+    @ValueSource(ints = {2, 3})
+    void aRelaunchMidFileOfConcurrentBlocksGivesTheOutputsOfAnUninterruptedRun(int execution) {
+        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
+        assertThat(reference.launch(DAY).exitCode()).isZero();
+
+        NightlyRun run = new NightlyRun(folder.resolve("restarted")).withFixture("basic")
+                .with("--bounce-ledger.chunk-size=8").with("--bounce-ledger.block-records=2");
+        FaultInjection.failOnExecution("UPDATE input_file", execution);
+        assertThat(run.launch(DAY, FaultInjection.class).exitCode()).isEqualTo(1);
+        FaultInjection.clear();
+        assertThat(run.launch(DAY).exitCode()).isZero();
+
         assertSameOutputs(run, reference, DAY);
     }
 

@@ -1,22 +1,18 @@
-package com.bounceledger.job;
+package com.bounceledger.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.bounceledger.classify.BounceClassifier;
-import com.bounceledger.classify.BounceGroup;
-import com.bounceledger.classify.Classification;
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.EventType;
 
-class ClassifyProcessorTest {
+class CachingClassifierTest {
 
     private final BounceClassifier classifier = BounceClassifier.load(null);
-    private final ClassifyProcessor processor = new ClassifyProcessor(classifier);
+    private final CachingClassifier caching = new CachingClassifier(classifier);
 
     @Test
     void aRepeatedReplyIsClassifiedAsTheClassifierDoesAndOtherEventsAreNot() {
@@ -32,7 +28,7 @@ class ClassifyProcessorTest {
 
     @Test
     void keepsClassifyingCorrectlyPastItsMemory() {
-        for (int n = 0; n <= ClassifyProcessor.MAX_REMEMBERED; n++) {
+        for (int n = 0; n <= CachingClassifier.MAX_REMEMBERED; n++) {
             classify(EventType.DEFERRED, "421", "4.7.0", "try again later, queue " + n);
         }
         assertThat(classify(EventType.BOUNCED, "550", "5.1.1", "user unknown").group()).isEqualTo(BounceGroup.HARD);
@@ -40,8 +36,7 @@ class ClassifyProcessorTest {
     }
 
     private Classification classify(EventType type, String code, String status, String diagnostic) {
-        DeliveryEvent event = new DeliveryEvent(Instant.EPOCH, "acme", "spring", "m1", "ann@example.com", type, code,
-                status, diagnostic, null, null, false);
-        return processor.process(new ParsedRecord(0, 2, List.of(event), null, null)).events().get(0).classification();
+        return caching.classify(new DeliveryEvent(Instant.EPOCH, "acme", "spring", "m1", "ann@example.com", type, code,
+                status, diagnostic, null, null, false));
     }
 }

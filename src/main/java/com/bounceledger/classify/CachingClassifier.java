@@ -1,44 +1,29 @@
-package com.bounceledger.job;
+package com.bounceledger.classify;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
-import com.bounceledger.classify.BounceClassifier;
-import com.bounceledger.classify.Classification;
-import com.bounceledger.classify.ClassifiedEvent;
 import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.EventType;
 
 /**
- * Classifies every bounce and deferral of a record; other events pass through unclassified. Replies
- * recur verbatim (a receiver's throttling text, a busy host's deferral), so their classifications are
- * remembered; the memory is bounded by starting over when it is full.
+ * Classifies every bounce and deferral; other events get no classification. Replies recur verbatim (a
+ * receiver's throttling text, a busy host's deferral), so their classifications are remembered; the memory
+ * is bounded by starting over when it is full. Safe for the threads that process blocks concurrently.
  */
-final class ClassifyProcessor implements ItemProcessor<ParsedRecord, ClassifiedRecord> {
+public final class CachingClassifier {
 
     static final int MAX_REMEMBERED = 20_000;
 
     private final BounceClassifier classifier;
     private final Map<Reply, Classification> remembered = new ConcurrentHashMap<>();
 
-    ClassifyProcessor(BounceClassifier classifier) {
+    public CachingClassifier(BounceClassifier classifier) {
         this.classifier = classifier;
     }
 
-    @Override
-    public ClassifiedRecord process(ParsedRecord record) {
-        List<ClassifiedEvent> events = new ArrayList<>(record.events().size());
-        for (DeliveryEvent event : record.events()) {
-            events.add(new ClassifiedEvent(event, classify(event)));
-        }
-        return new ClassifiedRecord(record.fileIndex(), record.line(), events, record.error(), record.raw());
-    }
-
-    private Classification classify(DeliveryEvent event) {
+    /** @return the event's classification, or null for an event that is neither a bounce nor a deferral */
+    public Classification classify(DeliveryEvent event) {
         if (event.type() != EventType.BOUNCED && event.type() != EventType.DEFERRED) {
             return null;
         }
