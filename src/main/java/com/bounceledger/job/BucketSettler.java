@@ -43,12 +43,16 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
     private final LedgerRepository repository;
     private final LedgerRules rules;
     private final Instant endOfRunDate;
+    private final long ledgerRowsPerBucket;
 
-    BucketSettler(SpillLayout layout, LedgerRepository repository, LedgerRules rules, Instant endOfRunDate) {
+    /** @param ledgerRows the ledger's rows before settlement: chooses how a bucket's states are read */
+    BucketSettler(SpillLayout layout, LedgerRepository repository, LedgerRules rules, Instant endOfRunDate,
+                  long ledgerRows) {
         this.layout = layout;
         this.repository = repository;
         this.rules = rules;
         this.endOfRunDate = endOfRunDate;
+        this.ledgerRowsPerBucket = ledgerRows / layout.buckets();
     }
 
     @Override
@@ -93,7 +97,10 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
         ledgerEvents.sort(BY_TIME);
         Set<String> addresses = new HashSet<>();
         ledgerEvents.forEach(e -> addresses.add(e.event().recipient()));
-        AddressLedger ledger = repository.statesOf(addresses);
+        // A range read costs a row per stored state, a lookup a descent of the index per address (profiled at
+        // 11% of settle on a first 10M-message day, where every lookup misses).
+        AddressLedger ledger = ledgerRowsPerBucket <= addresses.size()
+                ? repository.statesInRange(from, to, addresses) : repository.statesOf(addresses);
         List<AddressChange> changes = new ArrayList<>();
         for (ClassifiedEvent classified : ledgerEvents) {
             rules.apply(ledger, classified, changes);

@@ -36,11 +36,14 @@ public class LedgerRepository {
     public static final int EXPIRY_STAGE = 3;
 
     private static final int LOOKUP_BATCH = 500;
-    private static final String SELECT_STATES_BY_HASH = """
+    private static final String SELECT_STATES = """
             SELECT account, address, invalid_since, invalid_reason, invalid_cause, suspended_since, suspended_until,
                    suspended_reason, complained_at, unsubscribed_at, last_engaged_at, hard_excused_at, soft_count,
                    soft_campaigns, soft_last_reason, manual_since, manual_note
-            FROM address_state WHERE addr_hash IN (""" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
+            FROM address_state""";
+    private static final String SELECT_STATES_BY_HASH =
+            SELECT_STATES + " WHERE addr_hash IN (" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
+    private static final String SELECT_STATES_IN_RANGE = SELECT_STATES + " WHERE addr_hash >= ? AND addr_hash < ?";
 
     /** The order of the ledger's primary key: writes in this order stay within a few index pages at a time. */
     private static final Comparator<AddressRecord> IN_KEY_ORDER =
@@ -80,16 +83,40 @@ public class LedgerRepository {
                 batch[i] = hashes[Math.min(from + i, hashes.length - 1)]; // padded: one statement shape
             }
             jdbc.query(SELECT_STATES_BY_HASH, rs -> {
-                AddressState state = new AddressState(new AddressRecord(rs.getString(1), rs.getString(2),
-                        instant(rs, 3), rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7),
-                        rs.getString(8), instant(rs, 9), instant(rs, 10), instant(rs, 11), instant(rs, 12),
-                        rs.getInt(13), rs.getString(14), rs.getString(15), instant(rs, 16), rs.getString(17)));
+                AddressState state = state(rs);
                 if (addresses.contains(state.address())) {
                     ledger.add(state);
                 }
             }, batch);
         }
         return ledger;
+    }
+
+    /**
+     * The same as {@link #statesOf} for addresses whose hashes lie in the range, read as one range of the key
+     * instead of a lookup per address: the cheaper way while the ledger holds no more rows in the range than
+     * there are addresses to find (on a young ledger, and always on the first day).
+     */
+    public AddressLedger statesInRange(long fromHash, long toHashExclusive, Set<String> addresses) {
+        AddressLedger ledger = new AddressLedger();
+        jdbc.query(SELECT_STATES_IN_RANGE, rs -> {
+            AddressState state = state(rs);
+            if (addresses.contains(state.address())) {
+                ledger.add(state);
+            }
+        }, fromHash, toHashExclusive);
+        return ledger;
+    }
+
+    public long countStates() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
+    }
+
+    private static AddressState state(ResultSet rs) throws SQLException {
+        return new AddressState(new AddressRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
+                rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9), instant(rs, 10),
+                instant(rs, 11), instant(rs, 12), rs.getInt(13), rs.getString(14), rs.getString(15), instant(rs, 16),
+                rs.getString(17)));
     }
 
     public void save(LocalDate runDate, BucketSettlement settlement) {
