@@ -138,3 +138,12 @@ CREATE CACHED TABLE IF NOT EXISTS postfix_waiting (
     recipient VARCHAR(254) NOT NULL,
     PRIMARY KEY (queue_key, seq)
 );
+
+-- Each ingest partition's spill-file lengths at its last checkpoint (see SpillCheckpoints), written in the
+-- chunk's transaction; a VARCHAR, so never a LOB. Deleted when the day completes.
+CREATE CACHED TABLE IF NOT EXISTS spill_checkpoint (
+    run_date        DATE           NOT NULL,
+    partition_index INT            NOT NULL,
+    lengths         VARCHAR(32000) NOT NULL,
+    PRIMARY KEY (run_date, partition_index)
+);

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -23,17 +22,16 @@ import com.bounceledger.report.RejectedRow;
 
 /**
  * Writes a chunk of one partition's blocks, in the order read: events into the address buckets' spill files,
- * rejected rows and row counts into the database. The spill files' lengths are part of the chunk's checkpoint:
- * the database rows commit with it, and a restart truncates the files back to it, so nothing is written twice.
+ * rejected rows and row counts into the database. The spill files' lengths are part of the chunk's checkpoint
+ * ({@link SpillCheckpoints}, in the chunk's transaction): the database rows commit with it, and a restart truncates the files back to it, so nothing is written twice.
  */
 public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
-
-    private static final String LENGTHS = "spill.lengths";
 
     private final LocalDate runDate;
     private final int partitionIndex;
     private final SpillLayout layout;
     private final InputFileRepository inputFiles;
+    private final SpillCheckpoints checkpoints;
     private final ProgressMeter progress;
     private final Executor workers;
     private final int threads;
@@ -46,11 +44,12 @@ public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
      * @param threads how many ranges of buckets (the workers' number)
      */
     public IngestWriter(LocalDate runDate, List<LogFile> files, SpillLayout layout, InputFileRepository inputFiles,
-                        ProgressMeter progress, Executor workers, int threads) {
+                        SpillCheckpoints checkpoints, ProgressMeter progress, Executor workers, int threads) {
         this.runDate = runDate;
         this.partitionIndex = files.get(0).index();
         this.layout = layout;
         this.inputFiles = inputFiles;
+        this.checkpoints = checkpoints;
         this.progress = progress;
         this.workers = workers;
         this.threads = threads;
@@ -58,9 +57,7 @@ public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
 
     @Override
     public void open(ExecutionContext context) {
-        long[] committed = context.containsKey(LENGTHS)
-                ? Arrays.stream(context.getString(LENGTHS).split(",")).mapToLong(Long::parseLong).toArray()
-                : new long[layout.buckets()];
+        long[] committed = checkpoints.committed(runDate, partitionIndex, layout.buckets());
         try {
             Files.createDirectories(layout.fileFolder(partitionIndex));
         } catch (IOException e) {
@@ -119,13 +116,11 @@ public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
         }
     }
 
-    /** Called before the chunk's transaction commits: flush, and checkpoint the files' lengths. */
+    /** Called before the chunk's transaction commits: flush, and checkpoint the files' lengths in it. */
     @Override
     public void update(ExecutionContext context) {
         if (buckets != null) {
-            context.putString(LENGTHS, Arrays.stream(buckets)
-                    .map(bucket -> Long.toString(bucket.flush()))
-                    .collect(Collectors.joining(",")));
+            checkpoints.save(runDate, partitionIndex, Arrays.stream(buckets).mapToLong(SpillFileWriter::flush).toArray());
         }
     }
 

@@ -195,9 +195,10 @@ public class NightlyJobConfiguration {
     public IngestWriter ingestWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                      @Value("#{stepExecutionContext['files']}") String files,
                                      BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                     ProgressMeter progress, ThreadPoolTaskExecutor ingestWorkers) {
+                                     SpillCheckpoints spillCheckpoints, ProgressMeter progress,
+                                     ThreadPoolTaskExecutor ingestWorkers) {
         return new IngestWriter(runDate, partitionFiles(properties, runDate, inputFiles, files),
-                spillLayout(properties, runDate, inputFiles), inputFiles, progress, ingestWorkers,
+                spillLayout(properties, runDate, inputFiles), inputFiles, spillCheckpoints, progress, ingestWorkers,
                 properties.threads());
     }
 
@@ -353,13 +354,15 @@ public class NightlyJobConfiguration {
 
     /** The spill files are only needed until the day completes. */
     @Bean
-    public JobExecutionListener spillCleanup(BounceLedgerProperties properties, InputFileRepository inputFiles) {
+    public JobExecutionListener spillCleanup(BounceLedgerProperties properties, InputFileRepository inputFiles,
+                                             SpillCheckpoints spillCheckpoints) {
         return new JobExecutionListener() {
             @Override
             public void afterJob(JobExecution jobExecution) {
                 if (jobExecution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
                     LocalDate runDate = jobExecution.getJobParameters().getLocalDate(RUN_DATE);
                     spillLayout(properties, runDate, inputFiles).delete();
+                    spillCheckpoints.delete(runDate);
                 }
             }
         };
@@ -396,6 +399,11 @@ public class NightlyJobConfiguration {
     @Bean
     public PostfixQueueRepository postfixQueueRepository(JdbcTemplate jdbc, BounceLedgerProperties properties) {
         return new PostfixQueueRepository(jdbc, (int) properties.postfix().queueLifetime().toDays());
+    }
+
+    @Bean
+    public SpillCheckpoints spillCheckpoints(JdbcTemplate jdbc) {
+        return new SpillCheckpoints(jdbc);
     }
 
     @Bean
