@@ -6,6 +6,17 @@ import java.util.Locale;
 public final class EmailAddresses {
 
     private static final int MAX_LENGTH = 254;
+    /** ASCII that a local part cannot hold unquoted: controls, space, specials, DEL (one lookup per char). */
+    private static final boolean[] NOT_IN_LOCAL_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c <= ' '; c++) {
+            NOT_IN_LOCAL_PART[c] = true;
+        }
+        for (char c : "\"(),:;<>[]\\\u007f".toCharArray()) {
+            NOT_IN_LOCAL_PART[c] = true;
+        }
+    }
 
     private EmailAddresses() {
     }
@@ -34,8 +45,7 @@ public final class EmailAddresses {
         }
         for (int i = 0; i < end; i++) {
             char c = address.charAt(i);
-            if (c <= ' ' || c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';'
-                    || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\' || c == 0x7f) {
+            if (c < NOT_IN_LOCAL_PART.length && NOT_IN_LOCAL_PART[c]) {
                 return false;
             }
         }

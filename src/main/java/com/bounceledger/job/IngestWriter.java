@@ -27,6 +27,14 @@ import com.bounceledger.report.RejectedRow;
  */
 public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
 
+    /**
+     * The spill files' buffers of a partition, shared by its buckets: a few large buffers when buckets are few
+     * (fewer writes), many small ones when they are many (a chunk brings each only a few KB anyway).
+     */
+    private static final int BUFFERS_BYTES = 8 << 20;
+    private static final int MIN_BUFFER = 8 << 10;
+    private static final int MAX_BUFFER = 256 << 10;
+
     private final LocalDate runDate;
     private final int partitionIndex;
     private final SpillLayout layout;
@@ -64,8 +72,9 @@ public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
             throw new UncheckedIOException(e);
         }
         buckets = new SpillFileWriter[layout.buckets()];
+        int bufferBytes = Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, BUFFERS_BYTES / buckets.length));
         for (int b = 0; b < buckets.length; b++) {
-            buckets[b] = new SpillFileWriter(layout.bucketFile(partitionIndex, b), committed[b]);
+            buckets[b] = new SpillFileWriter(layout.bucketFile(partitionIndex, b), committed[b], bufferBytes);
         }
     }
 

@@ -11,11 +11,12 @@ import java.nio.file.StandardOpenOption;
 final class SpillFileWriter implements AutoCloseable {
 
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 15);
+    private final ByteBuffer buffer;
     private long position;
 
     /** Opens the file at a committed length, dropping anything written after that checkpoint. */
-    SpillFileWriter(Path path, long committedLength) {
+    SpillFileWriter(Path path, long committedLength, int bufferBytes) {
+        buffer = ByteBuffer.allocate(bufferBytes);
         try {
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.truncate(committedLength);

@@ -39,7 +39,7 @@ class EventSpillTest {
         for (ClassifiedEvent event : written) {
             EventSpill.write(batch, event.event(), event.classification());
         }
-        try (SpillFileWriter out = new SpillFileWriter(file, 0)) {
+        try (SpillFileWriter out = new SpillFileWriter(file, 0, 1 << 15)) {
             batch.appendTo(new SpillFileWriter[] {out}, 0, 1);
         }
 

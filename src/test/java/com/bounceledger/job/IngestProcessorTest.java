@@ -100,7 +100,7 @@ class IngestProcessorTest {
         Path spill = Files.createDirectories(folder.resolve(name));
         SpillFileWriter[] buckets = new SpillFileWriter[BUCKETS];
         for (int b = 0; b < BUCKETS; b++) {
-            buckets[b] = new SpillFileWriter(spill.resolve("b" + b), 0);
+            buckets[b] = new SpillFileWriter(spill.resolve("b" + b), 0, 1 << 12);
         }
         for (SpilledBlock block : blocks) { // in two ranges of buckets, as the writer's threads do
             block.events().appendTo(buckets, 0, BUCKETS / 3);
