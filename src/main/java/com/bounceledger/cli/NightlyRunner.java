@@ -1,8 +1,8 @@
 package com.bounceledger.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import com.bounceledger.csv.CsvReader;
 import com.bounceledger.ingest.DayFolder;
 import com.bounceledger.ingest.InputFormatException;
 import com.bounceledger.job.BounceLedgerProperties;
@@ -116,7 +116,7 @@ public class NightlyRunner implements ApplicationRunner, ExitCodeGenerator {
         CampaignMetrics totals = CampaignMetrics.total("Total", reports.campaigns(runDate));
         DayFiles files = DayFiles.of(properties.outputRoot(), runDate);
         String outputs = Files.exists(files.report()) ? files.folder().toString() : "(none)";
-        long suppressed = Files.exists(files.suppression()) ? dataLines(files.suppression())
+        long suppressed = Files.exists(files.suppression()) ? suppressionRecords(files.suppression())
                 : reports.countSuppressions(NightlyJobConfiguration.endOf(runDate, properties));
         return String.format(Locale.ROOT,
                 "summary: runDate=%s status=%s rowsRead=%d rowsRejected=%d sent=%d delivered=%d hard=%d soft=%d"
@@ -125,10 +125,18 @@ public class NightlyRunner implements ApplicationRunner, ExitCodeGenerator {
                 totals.hard(), totals.soft(), totals.blocked(), totals.pending(), suppressed, outputs);
     }
 
-    /** The suppression file's lines after its header: what a completed run wrote, without scanning the ledger again. */
-    private static long dataLines(Path file) {
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.count() - 1;
+    /**
+     * The suppression file's records after its header: what a completed run wrote, without scanning the ledger
+     * again. Counted as CSV records, not lines, as a quoted field may hold a line break.
+     */
+    private static long suppressionRecords(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvReader csv = new CsvReader(in);
+            long records = -1; // the header
+            while (csv.next() != null) {
+                records++;
+            }
+            return records;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
