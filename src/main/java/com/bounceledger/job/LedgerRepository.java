@@ -83,10 +83,7 @@ public class LedgerRepository {
                 batch[i] = hashes[Math.min(from + i, hashes.length - 1)]; // padded: one statement shape
             }
             jdbc.query(SELECT_STATES_BY_HASH, rs -> {
-                AddressState state = state(rs);
-                if (addresses.contains(state.address())) {
-                    ledger.add(state);
-                }
+                addIfWanted(rs, addresses, ledger);
             }, batch);
         }
         return ledger;
@@ -100,10 +97,7 @@ public class LedgerRepository {
     public AddressLedger statesInRange(long fromHash, long toHashExclusive, Set<String> addresses) {
         AddressLedger ledger = new AddressLedger();
         jdbc.query(SELECT_STATES_IN_RANGE, rs -> {
-            AddressState state = state(rs);
-            if (addresses.contains(state.address())) {
-                ledger.add(state);
-            }
+            addIfWanted(rs, addresses, ledger);
         }, fromHash, toHashExclusive);
         return ledger;
     }
@@ -112,11 +106,15 @@ public class LedgerRepository {
         return jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
     }
 
-    private static AddressState state(ResultSet rs) throws SQLException {
-        return new AddressState(new AddressRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
+    /** Rows of other addresses share a hash or a range with the wanted ones and are left out. */
+    private static void addIfWanted(ResultSet rs, Set<String> addresses, AddressLedger ledger) throws SQLException {
+        AddressRecord stored = new AddressRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
                 rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9), instant(rs, 10),
                 instant(rs, 11), instant(rs, 12), rs.getInt(13), rs.getString(14), rs.getString(15), instant(rs, 16),
-                rs.getString(17)));
+                rs.getString(17));
+        if (addresses.contains(stored.address())) {
+            ledger.add(new AddressState(stored));
+        }
     }
 
     public void save(LocalDate runDate, BucketSettlement settlement) {
