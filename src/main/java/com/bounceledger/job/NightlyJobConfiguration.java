@@ -231,8 +231,10 @@ public class NightlyJobConfiguration {
     @StepScope
     public RejectShareTasklet rejectShareTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                                  BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                                 DayOutputWriter dayOutputWriter) {
-        return new RejectShareTasklet(runDate, properties.maxRejectShare(), inputFiles, dayOutputWriter);
+                                                 DayReportRepository reports, ReportSettings reportSettings,
+                                                 Clock clock) {
+        return new RejectShareTasklet(runDate, properties.maxRejectShare(), inputFiles,
+                dayOutputWriter(runDate, properties, reports, reportSettings, clock));
     }
 
     // ---- settle: per address bucket, fold messages, tally metrics, apply the ledger rules
@@ -327,27 +329,22 @@ public class NightlyJobConfiguration {
         return taskletStep("writeOutputs", writeOutputsTasklet, jobRepository, transactionManager, stepFailures).build();
     }
 
-    /** Given its own writer, not the step-scoped one: the report is written on a second thread, outside the step scope. */
     @Bean
     @StepScope
     public WriteOutputsTasklet writeOutputsTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                                    BounceLedgerProperties properties, DayReportRepository reports,
                                                    ReportSettings reportSettings, Clock clock) {
-        return new WriteOutputsTasklet(newDayOutputWriter(runDate, properties, reports, reportSettings, clock),
+        return new WriteOutputsTasklet(dayOutputWriter(runDate, properties, reports, reportSettings, clock),
                 new SimpleAsyncTaskExecutor("report-"));
     }
 
-    @Bean
-    @StepScope
-    public DayOutputWriter dayOutputWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                           BounceLedgerProperties properties, DayReportRepository reports,
-                                           ReportSettings reportSettings, Clock clock) {
-        return newDayOutputWriter(runDate, properties, reports, reportSettings, clock);
-    }
-
-    private static DayOutputWriter newDayOutputWriter(LocalDate runDate, BounceLedgerProperties properties,
-                                                      DayReportRepository reports, ReportSettings reportSettings,
-                                                      Clock clock) {
+    /**
+     * A plain object, not a step-scoped bean: the outputs step uses it from a second thread, where a step-scoped
+     * proxy has no step to resolve against.
+     */
+    private static DayOutputWriter dayOutputWriter(LocalDate runDate, BounceLedgerProperties properties,
+                                                   DayReportRepository reports, ReportSettings reportSettings,
+                                                   Clock clock) {
         return new DayOutputWriter(runDate, endOf(runDate, properties), DayFiles.of(properties.outputRoot(), runDate),
                 reports, reportSettings, clock);
     }

@@ -67,8 +67,13 @@ public final class LargeDayReport {
     /** The job's own database URL (application.properties), so the heap is measured with its cache and result settings. */
     private static String jobDatabaseUrl(Path stateDir) throws IOException {
         Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
-        return properties.getProperty("spring.datasource.url")
-                .replace("${bounce-ledger.state-dir:output/state}", stateDir.toString());
+        String url = properties.getProperty("spring.datasource.url");
+        String stateDirPlaceholder = "${bounce-ledger.state-dir:output/state}";
+        if (!url.contains(stateDirPlaceholder)) { // else the database would land in a folder named after it
+            throw new IllegalStateException("the job's database URL no longer names its state folder as "
+                    + stateDirPlaceholder + ": " + url);
+        }
+        return url.replace(stateDirPlaceholder, stateDir.toString());
     }
 
     private static void fill(Connection connection, int changes) throws Exception {

@@ -37,7 +37,8 @@ class RestartTest {
             "INSERT INTO campaign_day|2",     // settle, after one bucket committed
             "INSERT INTO address_state|2",    // settle, ledger write of a later bucket
             "INSERT INTO address_change|1",   // settle, audit trail
-            "WHERE invalid_since IS NOT NULL OR|1"}) // writing the outputs
+            "WHERE invalid_since IS NOT NULL OR|1",  // writing the outputs: the suppression file
+            "diagnostic, changed_at FROM address_change|1"}) // writing the outputs: the report's second thread
     void aRelaunchAfterAFailureGivesTheOutputsOfAnUninterruptedRun(String sqlFragment, int execution) {
         NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
         assertThat(reference.launch(DAY).exitCode()).isZero();
