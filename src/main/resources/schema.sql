@@ -73,11 +73,11 @@ CREATE CACHED TABLE IF NOT EXISTS pending_message (
     addr_hash      BIGINT       NOT NULL,
     campaign       VARCHAR(500) NOT NULL,
     first_event_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (account, message_id)
+    -- The hash first, as in address_state: a bucket's messages are one range of the key, read and written in order.
+    PRIMARY KEY (addr_hash, account, message_id)
 );
-CREATE INDEX IF NOT EXISTS pending_message_hash ON pending_message (addr_hash);
 
--- The ledger: one row per (account, address) that ever had a state worth keeping.
+-- The ledger: one row per (account, address) that ever had a status worth keeping.
 CREATE CACHED TABLE IF NOT EXISTS address_state (
     account            VARCHAR(200) NOT NULL,
     address            VARCHAR(254) NOT NULL,
@@ -90,7 +90,6 @@ CREATE CACHED TABLE IF NOT EXISTS address_state (
     suspended_reason   VARCHAR(40),
     complained_at      TIMESTAMP WITH TIME ZONE,
     unsubscribed_at    TIMESTAMP WITH TIME ZONE,
-    last_engaged_at    TIMESTAMP WITH TIME ZONE,
     hard_excused_at    TIMESTAMP WITH TIME ZONE,
     soft_count         INT          DEFAULT 0 NOT NULL,
     soft_campaigns     VARCHAR(2000),
@@ -103,6 +102,16 @@ CREATE CACHED TABLE IF NOT EXISTS address_state (
 );
 -- Expiry finds the suspensions that end.
 CREATE INDEX IF NOT EXISTS address_state_suspended ON address_state (suspended_until);
+
+-- The last open or click of each (account, address), apart from the statuses: most addresses that engage never
+-- bounce, and on a 10M-message day 1.2 million of the 1.5 million ledger writes only moved this time.
+CREATE CACHED TABLE IF NOT EXISTS address_engagement (
+    addr_hash       BIGINT                   NOT NULL,
+    account         VARCHAR(200)             NOT NULL,
+    address         VARCHAR(254)             NOT NULL,
+    last_engaged_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (addr_hash, account, address)
+);
 
 -- The audit trail: every ledger change with what caused it. A day's changes of one address come from the
 -- stages of the run in order (1 overrides, 2 the day's events, 3 suspension expiry), numbered within each.

@@ -10,7 +10,7 @@ import com.bounceledger.report.DayTally;
 record BucketSettlement(
         int bucket,
         DayTally tally,
-        List<LedgerRepository.MessageKey> resolvedPending,
+        List<LedgerRepository.PendingMessage> resolvedPending,
         List<LedgerRepository.PendingMessage> newPending,
         List<AddressState> changedStates,
         List<AddressChange> changes) {

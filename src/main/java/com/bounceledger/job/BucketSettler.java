@@ -76,13 +76,13 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
 
         List<ClassifiedEvent> ledgerEvents = new ArrayList<>();
         DayTally tally = new DayTally();
-        List<LedgerRepository.MessageKey> resolved = new ArrayList<>();
+        List<LedgerRepository.PendingMessage> resolved = new ArrayList<>();
         List<LedgerRepository.PendingMessage> newPending = new ArrayList<>();
         messages.forEach((key, message) -> {
             expireIfOverdue(message, ledgerEvents);
             tally.add(message);
             if (message.carriedOverFromEarlierDay() && !message.pending()) {
-                resolved.add(key);
+                resolved.add(pending.get(key));
             } else if (!message.carriedOverFromEarlierDay() && message.pending()) {
                 newPending.add(new LedgerRepository.PendingMessage(message.account(), message.messageId(),
                         message.recipient(), message.campaign(), message.firstEventAt()));

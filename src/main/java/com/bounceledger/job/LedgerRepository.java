@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import com.bounceledger.ingest.AddressHash;
 import com.bounceledger.ledger.AddressChange;
@@ -38,18 +39,23 @@ public class LedgerRepository {
     private static final int LOOKUP_BATCH = 500;
     private static final String SELECT_STATES = """
             SELECT account, address, invalid_since, invalid_reason, invalid_cause, suspended_since, suspended_until,
-                   suspended_reason, complained_at, unsubscribed_at, last_engaged_at, hard_excused_at, soft_count,
-                   soft_campaigns, soft_last_reason, manual_since, manual_note
+                   suspended_reason, complained_at, unsubscribed_at, hard_excused_at, soft_count, soft_campaigns,
+                   soft_last_reason, manual_since, manual_note
             FROM address_state""";
-    private static final String SELECT_STATES_BY_HASH =
-            SELECT_STATES + " WHERE addr_hash IN (" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
-    private static final String SELECT_STATES_IN_RANGE = SELECT_STATES + " WHERE addr_hash >= ? AND addr_hash < ?";
+    private static final String SELECT_ENGAGEMENTS = "SELECT account, address, last_engaged_at FROM address_engagement";
+    private static final String BY_HASH = " WHERE addr_hash IN (" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
+    private static final String IN_RANGE = " WHERE addr_hash >= ? AND addr_hash < ?";
 
     /** The order of the ledger's primary key: writes in this order stay within a few index pages at a time. */
-    private static final Comparator<AddressRecord> IN_KEY_ORDER =
-            Comparator.comparingLong((AddressRecord r) -> AddressHash.of(r.address()))
-                    .thenComparing(AddressRecord::account)
-                    .thenComparing(AddressRecord::address);
+    private static final Comparator<AddressState> IN_KEY_ORDER =
+            Comparator.comparingLong((AddressState s) -> AddressHash.of(s.address()))
+                    .thenComparing(AddressState::account)
+                    .thenComparing(AddressState::address);
+
+    private static final Comparator<PendingMessage> PENDING_IN_KEY_ORDER =
+            Comparator.comparingLong((PendingMessage m) -> AddressHash.of(m.recipient()))
+                    .thenComparing(PendingMessage::account)
+                    .thenComparing(PendingMessage::messageId);
 
     private final JdbcTemplate jdbc;
 
@@ -77,16 +83,20 @@ public class LedgerRepository {
     public AddressLedger statesOf(Set<String> addresses) {
         AddressLedger ledger = new AddressLedger();
         long[] hashes = addresses.stream().mapToLong(AddressHash::of).distinct().sorted().toArray();
+        // Statuses first: a state that only engagement created is then not replaced by its stored statuses.
+        lookUp(SELECT_STATES + BY_HASH, hashes, rs -> addIfWanted(rs, addresses, ledger));
+        lookUp(SELECT_ENGAGEMENTS + BY_HASH, hashes, rs -> restoreIfWanted(rs, addresses, ledger));
+        return ledger;
+    }
+
+    private void lookUp(String sql, long[] hashes, RowCallbackHandler handler) {
         for (int from = 0; from < hashes.length; from += LOOKUP_BATCH) {
             Object[] batch = new Object[LOOKUP_BATCH];
             for (int i = 0; i < LOOKUP_BATCH; i++) {
                 batch[i] = hashes[Math.min(from + i, hashes.length - 1)]; // padded: one statement shape
             }
-            jdbc.query(SELECT_STATES_BY_HASH, rs -> {
-                addIfWanted(rs, addresses, ledger);
-            }, batch);
+            jdbc.query(sql, handler, batch);
         }
-        return ledger;
     }
 
     /**
@@ -96,24 +106,35 @@ public class LedgerRepository {
      */
     public AddressLedger statesInRange(long fromHash, long toHashExclusive, Set<String> addresses) {
         AddressLedger ledger = new AddressLedger();
-        jdbc.query(SELECT_STATES_IN_RANGE, rs -> {
-            addIfWanted(rs, addresses, ledger);
-        }, fromHash, toHashExclusive);
+        jdbc.query(SELECT_STATES + IN_RANGE, (RowCallbackHandler) rs -> addIfWanted(rs, addresses, ledger),
+                fromHash, toHashExclusive);
+        jdbc.query(SELECT_ENGAGEMENTS + IN_RANGE, (RowCallbackHandler) rs -> restoreIfWanted(rs, addresses, ledger),
+                fromHash, toHashExclusive);
         return ledger;
     }
 
-    public long countStates() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
+    /** The rows of both ledger tables: what a range read of the whole ledger would read. */
+    public long countLedgerRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class)
+                + jdbc.queryForObject("SELECT COUNT(*) FROM address_engagement", Long.class);
     }
 
     /** Rows of other addresses share a hash or a range with the wanted ones and are left out. */
     private static void addIfWanted(ResultSet rs, Set<String> addresses, AddressLedger ledger) throws SQLException {
-        AddressRecord stored = new AddressRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
-                rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9), instant(rs, 10),
-                instant(rs, 11), instant(rs, 12), rs.getInt(13), rs.getString(14), rs.getString(15), instant(rs, 16),
-                rs.getString(17));
-        if (addresses.contains(stored.address())) {
-            ledger.add(new AddressState(stored));
+        String address = rs.getString(2);
+        if (addresses.contains(address)) {
+            ledger.add(new AddressState(new AddressRecord(rs.getString(1), address, instant(rs, 3), rs.getString(4),
+                    rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9),
+                    instant(rs, 10), instant(rs, 11), rs.getInt(12), rs.getString(13), rs.getString(14),
+                    instant(rs, 15), rs.getString(16))));
+        }
+    }
+
+    private static void restoreIfWanted(ResultSet rs, Set<String> addresses, AddressLedger ledger)
+            throws SQLException {
+        String address = rs.getString(2);
+        if (addresses.contains(address)) {
+            ledger.state(rs.getString(1), address).restoreEngagement(instant(rs, 3));
         }
     }
 
@@ -121,24 +142,30 @@ public class LedgerRepository {
         insertCampaigns(runDate, settlement);
         insertReasons(runDate, settlement);
         insertDomains(runDate, settlement);
-        jdbc.batchUpdate("DELETE FROM pending_message WHERE account = ? AND message_id = ?",
-                settlement.resolvedPending(), 500, (ps, key) -> {
-                    ps.setString(1, key.account());
-                    ps.setString(2, key.messageId());
+        jdbc.batchUpdate("DELETE FROM pending_message WHERE addr_hash = ? AND account = ? AND message_id = ?",
+                inKeyOrder(settlement.resolvedPending()), 500, (ps, message) -> {
+                    ps.setLong(1, AddressHash.of(message.recipient()));
+                    ps.setString(2, message.account());
+                    ps.setString(3, message.messageId());
                 });
         jdbc.batchUpdate("""
-                INSERT INTO pending_message (account, message_id, recipient, addr_hash, campaign, first_event_at)
+                INSERT INTO pending_message (addr_hash, account, message_id, recipient, campaign, first_event_at)
                 VALUES (?, ?, ?, ?, ?, ?)""",
-                settlement.newPending(), 500, (ps, message) -> {
-                    ps.setString(1, message.account());
-                    ps.setString(2, message.messageId());
-                    ps.setString(3, message.recipient());
-                    ps.setLong(4, AddressHash.of(message.recipient()));
+                inKeyOrder(settlement.newPending()), 500, (ps, message) -> {
+                    ps.setLong(1, AddressHash.of(message.recipient()));
+                    ps.setString(2, message.account());
+                    ps.setString(3, message.messageId());
+                    ps.setString(4, message.recipient());
                     ps.setString(5, message.campaign());
                     ps.setObject(6, offset(message.firstEventAt()));
                 });
         saveStates(settlement.changedStates());
         insertChanges(runDate, EVENTS_STAGE, settlement.changes());
+    }
+
+    /** In the order of pending_message's key, so that a bucket's writes walk its range of the index once. */
+    private static List<PendingMessage> inKeyOrder(List<PendingMessage> messages) {
+        return messages.stream().sorted(PENDING_IN_KEY_ORDER).toList();
     }
 
     private void insertCampaigns(LocalDate runDate, BucketSettlement settlement) {
@@ -196,33 +223,45 @@ public class LedgerRepository {
 
     /**
      * Writes back changed states in key order (address hash first), so that consecutive rows touch the same
-     * part of the table's index instead of random pages of it; new states are inserted, stored ones updated.
+     * part of each table's index instead of random pages of it; new rows are inserted, stored ones updated.
      */
     public void saveStates(List<AddressState> states) {
-        List<AddressRecord> inserts = new ArrayList<>();
-        List<AddressRecord> updates = new ArrayList<>();
-        states.stream()
-                .map(state -> Map.entry(state, state.toRecord()))
-                .sorted(Map.Entry.comparingByValue(IN_KEY_ORDER))
-                .forEach(entry -> (entry.getKey().stored() ? updates : inserts).add(entry.getValue()));
+        List<AddressState> inKeyOrder = states.stream().sorted(IN_KEY_ORDER).toList();
+        List<AddressRecord> newStatuses = new ArrayList<>();
+        List<AddressRecord> storedStatuses = new ArrayList<>();
+        List<AddressState> newEngagements = new ArrayList<>();
+        List<AddressState> storedEngagements = new ArrayList<>();
+        for (AddressState state : inKeyOrder) {
+            if (state.changed()) {
+                (state.stored() ? storedStatuses : newStatuses).add(state.toRecord());
+            }
+            if (state.engagementChanged()) {
+                (state.engagementStored() ? storedEngagements : newEngagements).add(state);
+            }
+        }
         jdbc.batchUpdate("""
                 INSERT INTO address_state (invalid_since, invalid_reason, invalid_cause, suspended_since,
-                    suspended_until, suspended_reason, complained_at, unsubscribed_at, last_engaged_at,
-                    hard_excused_at, soft_count, soft_campaigns, soft_last_reason, manual_since, manual_note,
-                    addr_hash, account, address)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                inserts, 500, LedgerRepository::setStateAndKey);
+                    suspended_until, suspended_reason, complained_at, unsubscribed_at, hard_excused_at, soft_count,
+                    soft_campaigns, soft_last_reason, manual_since, manual_note, addr_hash, account, address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                newStatuses, 500, LedgerRepository::setStatusesAndKey);
         jdbc.batchUpdate("""
                 UPDATE address_state SET invalid_since = ?, invalid_reason = ?, invalid_cause = ?,
                     suspended_since = ?, suspended_until = ?, suspended_reason = ?, complained_at = ?,
-                    unsubscribed_at = ?, last_engaged_at = ?, hard_excused_at = ?, soft_count = ?,
-                    soft_campaigns = ?, soft_last_reason = ?, manual_since = ?, manual_note = ?
+                    unsubscribed_at = ?, hard_excused_at = ?, soft_count = ?, soft_campaigns = ?,
+                    soft_last_reason = ?, manual_since = ?, manual_note = ?
                 WHERE addr_hash = ? AND account = ? AND address = ?""",
-                updates, 500, LedgerRepository::setStateAndKey);
+                storedStatuses, 500, LedgerRepository::setStatusesAndKey);
+        jdbc.batchUpdate("""
+                INSERT INTO address_engagement (last_engaged_at, addr_hash, account, address) VALUES (?, ?, ?, ?)""",
+                newEngagements, 500, LedgerRepository::setEngagementAndKey);
+        jdbc.batchUpdate("""
+                UPDATE address_engagement SET last_engaged_at = ? WHERE addr_hash = ? AND account = ? AND address = ?""",
+                storedEngagements, 500, LedgerRepository::setEngagementAndKey);
     }
 
-    /** The state's 15 columns, then its key (hash, account, address): the parameter order of both writes. */
-    private static void setStateAndKey(PreparedStatement ps, AddressRecord s) throws SQLException {
+    /** The 14 status columns, then the key (hash, account, address): the parameter order of both writes. */
+    private static void setStatusesAndKey(PreparedStatement ps, AddressRecord s) throws SQLException {
         ps.setObject(1, offset(s.invalidSince()));
         ps.setString(2, s.invalidReason());
         ps.setString(3, s.invalidCause());
@@ -231,16 +270,24 @@ public class LedgerRepository {
         ps.setString(6, s.suspendedReason());
         ps.setObject(7, offset(s.complainedAt()));
         ps.setObject(8, offset(s.unsubscribedAt()));
-        ps.setObject(9, offset(s.lastEngagedAt()));
-        ps.setObject(10, offset(s.hardExcusedAt()));
-        ps.setInt(11, s.softCount());
-        ps.setString(12, s.softCampaigns());
-        ps.setString(13, s.softLastReason());
-        ps.setObject(14, offset(s.manualSince()));
-        ps.setString(15, s.manualNote());
-        ps.setLong(16, AddressHash.of(s.address()));
-        ps.setString(17, s.account());
-        ps.setString(18, s.address());
+        ps.setObject(9, offset(s.hardExcusedAt()));
+        ps.setInt(10, s.softCount());
+        ps.setString(11, s.softCampaigns());
+        ps.setString(12, s.softLastReason());
+        ps.setObject(13, offset(s.manualSince()));
+        ps.setString(14, s.manualNote());
+        setKey(ps, 15, s.account(), s.address());
+    }
+
+    private static void setEngagementAndKey(PreparedStatement ps, AddressState s) throws SQLException {
+        ps.setObject(1, offset(s.lastEngagedAt()));
+        setKey(ps, 2, s.account(), s.address());
+    }
+
+    private static void setKey(PreparedStatement ps, int first, String account, String address) throws SQLException {
+        ps.setLong(first, AddressHash.of(address));
+        ps.setString(first + 1, account);
+        ps.setString(first + 2, address);
     }
 
     /** @param stage the part of the run that made the changes: numbers the day's changes of an address in order */

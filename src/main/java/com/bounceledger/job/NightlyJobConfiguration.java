@@ -294,7 +294,7 @@ public class NightlyJobConfiguration {
                                        BounceLedgerProperties properties, InputFileRepository inputFiles,
                                        LedgerRepository ledger, LedgerRules ledgerRules) {
         return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger, ledgerRules,
-                endOf(runDate, properties), ledger.countStates());
+                endOf(runDate, properties), ledger.countLedgerRows());
     }
 
     @Bean

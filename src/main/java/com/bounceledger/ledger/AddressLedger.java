@@ -34,12 +34,12 @@ public final class AddressLedger {
         return byAddress.getOrDefault(address, Map.of()).values();
     }
 
-    /** The states a settlement changed, to be written back. */
+    /** The states whose statuses or engagement a settlement changed, to be written back. */
     public List<AddressState> changed() {
         List<AddressState> changed = new ArrayList<>();
         for (Map<String, AddressState> accounts : byAddress.values()) {
             for (AddressState state : accounts.values()) {
-                if (state.changed()) {
+                if (state.changed() || state.engagementChanged()) {
                     changed.add(state);
                 }
             }

@@ -2,7 +2,11 @@ package com.bounceledger.ledger;
 
 import java.time.Instant;
 
-/** The health of one (account, address) across days; mutable while a day is settled. */
+/**
+ * The health of one (account, address) across days; mutable while a day is settled. Its statuses and its last
+ * engagement are stored apart: most addresses that open or click never bounce, and a day's engagement would
+ * otherwise rewrite a full status row for each of them.
+ */
 public final class AddressState {
 
     /** The account of the per-address state that a global bounce creates: it suppresses every account. */
@@ -25,10 +29,12 @@ public final class AddressState {
     String manualNote;
     private final boolean stored;
     private boolean changed;
+    private boolean engagementStored;
+    private boolean engagementChanged;
 
     public AddressState(String account, String address) {
-        this(new AddressRecord(account, address, null, null, null, null, null, null, null, null, null, null, 0, null,
-                null, null, null), false);
+        this(new AddressRecord(account, address, null, null, null, null, null, null, null, null, null, 0, null, null,
+                null, null), false);
     }
 
     /** Rebuilds a stored state. */
@@ -48,32 +54,52 @@ public final class AddressState {
         suspendedReason = stored.suspendedReason();
         complainedAt = stored.complainedAt();
         unsubscribedAt = stored.unsubscribedAt();
-        lastEngagedAt = stored.lastEngagedAt();
         hardExcusedAt = stored.hardExcusedAt();
         softBounces = new SoftBounceCounter(stored.softCount(), stored.softCampaigns(), stored.softLastReason());
         manualSince = stored.manualSince();
         manualNote = stored.manualNote();
     }
 
-    /** What is written back. */
+    /** The statuses, as written back. */
     public AddressRecord toRecord() {
         return new AddressRecord(account, address, invalidSince, invalidReason, invalidCause, suspendedSince,
-                suspendedUntil, suspendedReason, complainedAt, unsubscribedAt, lastEngagedAt, hardExcusedAt,
-                softBounces.count(), softBounces.campaigns(), softBounces.lastReason(), manualSince, manualNote);
+                suspendedUntil, suspendedReason, complainedAt, unsubscribedAt, hardExcusedAt, softBounces.count(),
+                softBounces.campaigns(), softBounces.lastReason(), manualSince, manualNote);
+    }
+
+    /** Restores the stored last engagement. */
+    public void restoreEngagement(Instant storedLastEngagedAt) {
+        lastEngagedAt = storedLastEngagedAt;
+        engagementStored = true;
     }
 
     void markChanged() {
         changed = true;
     }
 
-    /** Whether the settlement changed it, so it must be written back. */
+    void engaged(Instant at) {
+        lastEngagedAt = at;
+        engagementChanged = true;
+    }
+
+    /** Whether the settlement changed its statuses, so they must be written back. */
     public boolean changed() {
         return changed;
     }
 
-    /** Whether it was read from the ledger, so writing it back is an update rather than an insert. */
+    /** Whether its statuses were read from the ledger, so writing them back is an update rather than an insert. */
     public boolean stored() {
         return stored;
+    }
+
+    /** Whether the settlement recorded a later engagement, so it must be written back. */
+    public boolean engagementChanged() {
+        return engagementChanged;
+    }
+
+    /** Whether an engagement was read from the ledger, so writing it back is an update rather than an insert. */
+    public boolean engagementStored() {
+        return engagementStored;
     }
 
     public boolean isGlobal() {

@@ -188,8 +188,7 @@ public final class LedgerRules {
 
     private static void engaged(AddressState state, Instant at) {
         if (state.lastEngagedAt == null || at.isAfter(state.lastEngagedAt)) {
-            state.lastEngagedAt = at;
-            state.markChanged();
+            state.engaged(at);
         }
     }
 

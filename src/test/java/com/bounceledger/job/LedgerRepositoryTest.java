@@ -21,12 +21,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import com.bounceledger.classify.BounceGroup;
+import com.bounceledger.classify.Classification;
+import com.bounceledger.classify.ClassifiedEvent;
+import com.bounceledger.classify.Reason;
 import com.bounceledger.ingest.AddressHash;
+import com.bounceledger.ingest.DeliveryEvent;
+import com.bounceledger.ingest.EventType;
 import com.bounceledger.ledger.AddressLedger;
-import com.bounceledger.ledger.AddressRecord;
 import com.bounceledger.ledger.AddressState;
+import com.bounceledger.ledger.LedgerPolicy;
+import com.bounceledger.ledger.LedgerRules;
 
-/** The two ways settlement reads a bucket's ledger rows give the same states; writes insert new rows and update stored ones. */
+/**
+ * The two ways settlement reads a bucket's ledger rows give the same states; writes insert new rows and update stored
+ * ones; an engagement alone is stored without a status row.
+ */
 class LedgerRepositoryTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00Z");
@@ -65,8 +75,15 @@ class LedgerRepositoryTest {
             if (i % 50 == 0) {
                 stored.add(store(AddressState.ALL_ACCOUNTS, address, i));
             }
+            if (i % 4 == 0) { // engaged, with statuses
+                storeEngagement("acme", address, i);
+            }
+            if (i % 5 == 0) { // engaged, without statuses
+                storeEngagement("yonder", address, i);
+                stored.add(new String[] {"yonder", address});
+            }
         }
-        assertThat(repository.countStates()).isEqualTo(1200 + 400 + 24);
+        assertThat(repository.countLedgerRows()).isEqualTo(1200 + 400 + 24 + 300 + 240);
 
         long from = AddressHash.bucketStart(1, 4);
         long to = AddressHash.bucketStart(2, 4);
@@ -82,6 +99,9 @@ class LedgerRepositoryTest {
         assertThat(byRange).isEqualTo(byLookup);
         long expected = stored.stream().filter(row -> wanted.contains(row[1])).count();
         assertThat(byRange).hasSize((int) expected).isNotEmpty();
+        assertThat(byRange).anyMatch(row -> row.startsWith("engaged 2026") && row.contains("statuses stored"))
+                .anyMatch(row -> row.startsWith("engaged 2026") && row.contains("statuses new"))
+                .anyMatch(row -> row.startsWith("never engaged"));
     }
 
     @Test
@@ -92,42 +112,77 @@ class LedgerRepositoryTest {
         AddressState bob = ledger.state("acme", "bob@example.com");
         assertThat(bob.stored()).isFalse();
 
-        // Ann again as read from the ledger (an update: an insert would break the key), Bob new (an insert:
-        // an update would find no row).
-        AddressState annWithFiveSoftBounces = new AddressState(withSoftCount(ledger.find("acme", "ann@example.com"), 5));
-        repository.saveStates(List.of(annWithFiveSoftBounces, bob));
+        // Ann as read from the ledger (an update: an insert would break the key), Bob new (an insert: an update
+        // would find no row).
+        repository.saveStates(List.of(softBounced(ledger.find("acme", "ann@example.com")), softBounced(bob)));
 
         AddressLedger read = repository.statesOf(Set.of("ann@example.com", "bob@example.com"));
-        assertThat(read.find("acme", "ann@example.com").softBounceCount()).isEqualTo(5);
-        assertThat(read.find("acme", "bob@example.com")).isNotNull();
-        assertThat(repository.countStates()).isEqualTo(2);
+        assertThat(read.find("acme", "ann@example.com").softBounceCount()).isEqualTo(2); // 1 stored, 1 more
+        assertThat(read.find("acme", "bob@example.com").softBounceCount()).isEqualTo(1);
+        assertThat(repository.countLedgerRows()).isEqualTo(2);
+    }
+
+    @Test
+    void anEngagementAloneWritesNoStatusRow() {
+        LedgerRules rules = new LedgerRules(LedgerPolicy.defaults());
+        AddressLedger first = repository.statesOf(Set.of("cat@example.com"));
+        rules.apply(first, engagement("cat@example.com", AT), new ArrayList<>());
+        repository.saveStates(first.changed());
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class)).isZero();
+        AddressLedger second = repository.statesOf(Set.of("cat@example.com"));
+        AddressState cat = second.find("acme", "cat@example.com");
+        assertThat(cat.lastEngagedAt()).isEqualTo(AT);
+        assertThat(cat.stored()).isFalse();
+        assertThat(cat.engagementStored()).isTrue();
+
+        // A later open moves the stored time (an update: an insert would break the key).
+        rules.apply(second, engagement("cat@example.com", AT.plusSeconds(3600)), new ArrayList<>());
+        repository.saveStates(second.changed());
+        assertThat(repository.statesOf(Set.of("cat@example.com")).find("acme", "cat@example.com").lastEngagedAt())
+                .isEqualTo(AT.plusSeconds(3600));
+        assertThat(repository.countLedgerRows()).isEqualTo(1);
+    }
+
+    private static ClassifiedEvent engagement(String address, Instant at) {
+        return new ClassifiedEvent(new DeliveryEvent(at, "acme", "spring", "m1", address, EventType.OPENED, null, null,
+                null, null, null, false), null);
     }
 
     /** A stored row, written as a previous day left it. */
     private String[] store(String account, String address, int i) {
         jdbc.update("""
-                INSERT INTO address_state (account, address, addr_hash, invalid_since, invalid_reason, last_engaged_at,
-                                           soft_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", account, address, AddressHash.of(address),
-                i % 2 == 0 ? AT.atOffset(ZoneOffset.UTC) : null, i % 2 == 0 ? "userunknown" : null,
-                AT.minusSeconds(i).atOffset(ZoneOffset.UTC), i % 7);
+                INSERT INTO address_state (account, address, addr_hash, invalid_since, invalid_reason, soft_count)
+                VALUES (?, ?, ?, ?, ?, ?)""", account, address, AddressHash.of(address),
+                i % 2 == 0 ? AT.atOffset(ZoneOffset.UTC) : null, i % 2 == 0 ? "userunknown" : null, i % 7);
         return new String[] {account, address};
     }
 
-    private static AddressRecord withSoftCount(AddressState state, int count) {
-        AddressRecord r = state.toRecord();
-        return new AddressRecord(r.account(), r.address(), r.invalidSince(), r.invalidReason(), r.invalidCause(),
-                r.suspendedSince(), r.suspendedUntil(), r.suspendedReason(), r.complainedAt(), r.unsubscribedAt(),
-                r.lastEngagedAt(), r.hardExcusedAt(), count, r.softCampaigns(), r.softLastReason(), r.manualSince(),
-                r.manualNote());
+    private void storeEngagement(String account, String address, int i) {
+        jdbc.update("INSERT INTO address_engagement (addr_hash, account, address, last_engaged_at) VALUES (?, ?, ?, ?)",
+                AddressHash.of(address), account, address, AT.minusSeconds(i).atOffset(ZoneOffset.UTC));
+    }
+
+    private static AddressState softBounced(AddressState state) {
+        new LedgerRules(LedgerPolicy.defaults()).apply(wrap(state), new ClassifiedEvent(new DeliveryEvent(AT,
+                state.account(), "spring", "m2", state.address(), EventType.BOUNCED, null, null, "mailbox full", null,
+                null, false), new Classification(Reason.MAILBOXFULL, BounceGroup.SOFT, "test")), new ArrayList<>());
+        return state;
+    }
+
+    private static AddressLedger wrap(AddressState state) {
+        AddressLedger ledger = new AddressLedger();
+        ledger.add(state);
+        return ledger;
     }
 
     private static List<String> rows(AddressLedger ledger, Set<String> addresses) {
         return addresses.stream().sorted()
-                .flatMap(a -> List.of("acme", "zenith", AddressState.ALL_ACCOUNTS).stream()
+                .flatMap(a -> List.of("acme", "zenith", "yonder", AddressState.ALL_ACCOUNTS).stream()
                         .map(account -> ledger.find(account, a)))
                 .filter(s -> s != null)
-                .map(s -> s.toRecord().toString())
+                .map(s -> (s.engagementStored() ? "engaged " + s.lastEngagedAt() : "never engaged")
+                        + ", statuses " + (s.stored() ? "stored " : "new ") + s.toRecord())
                 .sorted(Comparator.naturalOrder())
                 .toList();
     }

@@ -150,16 +150,25 @@ final class NightlyRun {
      * {@code account,address,invalid_since,invalid_cause,suspended_until,soft_count,hard_excused_at,manual_since}.
      */
     List<String> ledger() {
+        return rows("""
+                SELECT account, address, invalid_since, invalid_cause, suspended_until, soft_count, hard_excused_at,
+                       manual_since
+                FROM address_state ORDER BY account, address""", 8);
+    }
+
+    /** The last engagements as stored, one line per (account, address): {@code account,address,last_engaged_at}. */
+    List<String> engagements() {
+        return rows("SELECT account, address, last_engaged_at FROM address_engagement ORDER BY account, address", 3);
+    }
+
+    private List<String> rows(String query, int columns) {
         List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:hsqldb:file:" + state.resolve("ledger") + ";hsqldb.lock_file=false;shutdown=true", "SA", "");
-             ResultSet rs = connection.createStatement().executeQuery("""
-                     SELECT account, address, invalid_since, invalid_cause, suspended_until, soft_count, hard_excused_at,
-                            manual_since
-                     FROM address_state ORDER BY account, address""")) {
+             ResultSet rs = connection.createStatement().executeQuery(query)) {
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
-                for (int c = 1; c <= 8; c++) {
+                for (int c = 1; c <= columns; c++) {
                     Object value = rs.getObject(c);
                     row.append(c > 1 ? "," : "").append(value instanceof OffsetDateTime time ? time.toInstant()
                             : value == null ? "" : value);
