@@ -100,8 +100,6 @@ CREATE CACHED TABLE IF NOT EXISTS address_state (
     -- works on a few index pages at a time, and it finds all accounts of an address with the key's prefix.
     PRIMARY KEY (addr_hash, account, address)
 );
--- Expiry finds the suspensions that end.
-CREATE INDEX IF NOT EXISTS address_state_suspended ON address_state (suspended_until);
 
 -- The last open or click of each (account, address), apart from the statuses: most addresses that engage never
 -- bounce, and on a 10M-message day 1.2 million of the 1.5 million ledger writes only moved this time.

@@ -13,5 +13,6 @@ record BucketSettlement(
         List<LedgerRepository.PendingMessage> resolvedPending,
         List<LedgerRepository.PendingMessage> newPending,
         List<AddressState> changedStates,
-        List<AddressChange> changes) {
+        List<AddressChange> changes,
+        List<AddressChange> expiries) {
 }

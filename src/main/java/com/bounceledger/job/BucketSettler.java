@@ -29,8 +29,8 @@ import com.bounceledger.report.MessageDay;
 
 /**
  * Settles one address bucket: folds its events into messages with the messages still pending from earlier
- * days, turns messages pending too long into soft bounces, tallies the day's metrics, and applies the ledger
- * rules to the day's addresses in time order. Memory is one bucket's share of the day, whatever the size of
+ * days, turns messages pending too long into soft bounces, tallies the day's metrics, applies the ledger rules
+ * to the day's addresses in time order, then ends the bucket's suspensions that end within the run date. Memory is one bucket's share of the day, whatever the size of
  * the day or of the ledger.
  */
 public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
@@ -43,16 +43,16 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
     private final LedgerRepository repository;
     private final LedgerRules rules;
     private final Instant endOfRunDate;
-    private final long ledgerRowsPerBucket;
+    private final long engagementsPerBucket;
 
-    /** @param ledgerRows the ledger's rows before settlement: chooses how a bucket's states are read */
+    /** @param engagements the stored engagements before settlement: chooses how a bucket's are read */
     BucketSettler(SpillLayout layout, LedgerRepository repository, LedgerRules rules, Instant endOfRunDate,
-                  long ledgerRows) {
+                  long engagements) {
         this.layout = layout;
         this.repository = repository;
         this.rules = rules;
         this.endOfRunDate = endOfRunDate;
-        this.ledgerRowsPerBucket = ledgerRows / layout.buckets();
+        this.engagementsPerBucket = engagements / layout.buckets();
     }
 
     @Override
@@ -97,15 +97,17 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
         ledgerEvents.sort(BY_TIME);
         Set<String> addresses = new HashSet<>();
         ledgerEvents.forEach(e -> addresses.add(e.event().recipient()));
-        // A range read costs a row per stored state, a lookup a descent of the index per address (profiled at
+        // A range read costs a row per stored engagement, a lookup a descent of the index per address (profiled at
         // 11% of settle on a first 10M-message day, where every lookup misses).
-        AddressLedger ledger = ledgerRowsPerBucket <= addresses.size()
-                ? repository.statesInRange(from, to, addresses) : repository.statesOf(addresses);
+        AddressLedger ledger = repository.bucketLedger(from, to, addresses, endOfRunDate,
+                engagementsPerBucket > addresses.size());
         List<AddressChange> changes = new ArrayList<>();
         for (ClassifiedEvent classified : ledgerEvents) {
             rules.apply(ledger, classified, changes);
         }
-        return new BucketSettlement(bucket, tally, resolved, newPending, ledger.changed(), changes);
+        List<AddressChange> expiries = new ArrayList<>();
+        rules.expireSuspensions(ledger, endOfRunDate, expiries);
+        return new BucketSettlement(bucket, tally, resolved, newPending, ledger.changed(), changes, expiries);
     }
 
     /**

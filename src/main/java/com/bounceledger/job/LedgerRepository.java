@@ -82,11 +82,15 @@ public class LedgerRepository {
      */
     public AddressLedger statesOf(Set<String> addresses) {
         AddressLedger ledger = new AddressLedger();
-        long[] hashes = addresses.stream().mapToLong(AddressHash::of).distinct().sorted().toArray();
+        long[] hashes = hashesOf(addresses);
         // Statuses first: a state that only engagement created is then not replaced by its stored statuses.
         lookUp(SELECT_STATES + BY_HASH, hashes, rs -> addIfWanted(rs, addresses, ledger));
         lookUp(SELECT_ENGAGEMENTS + BY_HASH, hashes, rs -> restoreIfWanted(rs, addresses, ledger));
         return ledger;
+    }
+
+    private static long[] hashesOf(Set<String> addresses) {
+        return addresses.stream().mapToLong(AddressHash::of).distinct().sorted().toArray();
     }
 
     private void lookUp(String sql, long[] hashes, RowCallbackHandler handler) {
@@ -100,34 +104,48 @@ public class LedgerRepository {
     }
 
     /**
-     * The same as {@link #statesOf} for addresses whose hashes lie in the range, read as one range of the key
-     * instead of a lookup per address: the cheaper way while the ledger holds no more rows in the range than
-     * there are addresses to find (on a young ledger, and always on the first day).
+     * A bucket's ledger for settlement. Every status row of the range is read, as one range of the key: those of
+     * the wanted addresses, and those whose suspension ends by {@code suspensionsEndingBy}, which settlement
+     * expires. Engagements are read for the wanted addresses only: as a range too, unless the table holds more
+     * rows in the range than there are addresses to find (an old ledger), then by lookups.
      */
-    public AddressLedger statesInRange(long fromHash, long toHashExclusive, Set<String> addresses) {
+    public AddressLedger bucketLedger(long fromHash, long toHashExclusive, Set<String> addresses,
+                                      Instant suspensionsEndingBy, boolean lookUpEngagements) {
         AddressLedger ledger = new AddressLedger();
-        jdbc.query(SELECT_STATES + IN_RANGE, (RowCallbackHandler) rs -> addIfWanted(rs, addresses, ledger),
-                fromHash, toHashExclusive);
-        jdbc.query(SELECT_ENGAGEMENTS + IN_RANGE, (RowCallbackHandler) rs -> restoreIfWanted(rs, addresses, ledger),
-                fromHash, toHashExclusive);
+        jdbc.query(SELECT_STATES + IN_RANGE, (RowCallbackHandler) rs -> {
+            if (addresses.contains(rs.getString(2)) || endsBy(instant(rs, 7), suspensionsEndingBy)) {
+                ledger.add(state(rs));
+            }
+        }, fromHash, toHashExclusive);
+        if (lookUpEngagements) {
+            lookUp(SELECT_ENGAGEMENTS + BY_HASH, hashesOf(addresses), rs -> restoreIfWanted(rs, addresses, ledger));
+        } else {
+            jdbc.query(SELECT_ENGAGEMENTS + IN_RANGE,
+                    (RowCallbackHandler) rs -> restoreIfWanted(rs, addresses, ledger), fromHash, toHashExclusive);
+        }
         return ledger;
     }
 
-    /** The rows of both ledger tables: what a range read of the whole ledger would read. */
-    public long countLedgerRows() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class)
-                + jdbc.queryForObject("SELECT COUNT(*) FROM address_engagement", Long.class);
+    private static boolean endsBy(Instant suspendedUntil, Instant end) {
+        return suspendedUntil != null && !suspendedUntil.isAfter(end);
+    }
+
+    public long countEngagements() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM address_engagement", Long.class);
     }
 
     /** Rows of other addresses share a hash or a range with the wanted ones and are left out. */
     private static void addIfWanted(ResultSet rs, Set<String> addresses, AddressLedger ledger) throws SQLException {
-        String address = rs.getString(2);
-        if (addresses.contains(address)) {
-            ledger.add(new AddressState(new AddressRecord(rs.getString(1), address, instant(rs, 3), rs.getString(4),
-                    rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9),
-                    instant(rs, 10), instant(rs, 11), rs.getInt(12), rs.getString(13), rs.getString(14),
-                    instant(rs, 15), rs.getString(16))));
+        if (addresses.contains(rs.getString(2))) {
+            ledger.add(state(rs));
         }
+    }
+
+    private static AddressState state(ResultSet rs) throws SQLException {
+        return new AddressState(new AddressRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
+                rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9), instant(rs, 10),
+                instant(rs, 11), rs.getInt(12), rs.getString(13), rs.getString(14), instant(rs, 15),
+                rs.getString(16)));
     }
 
     private static void restoreIfWanted(ResultSet rs, Set<String> addresses, AddressLedger ledger)
@@ -161,6 +179,7 @@ public class LedgerRepository {
                 });
         saveStates(settlement.changedStates());
         insertChanges(runDate, EVENTS_STAGE, settlement.changes());
+        insertChanges(runDate, EXPIRY_STAGE, settlement.expiries());
     }
 
     /** In the order of pending_message's key, so that a bucket's writes walk its range of the index once. */
@@ -310,25 +329,6 @@ public class LedgerRepository {
                     ps.setObject(10, offset(c.at()));
                     ps.setLong(11, AddressHash.of(c.address()));
                 });
-    }
-
-    /**
-     * Ends, in one statement each, every suspension that ends at or before the end of the run date (SPEC 4.2),
-     * and records it in the audit trail.
-     *
-     * @return how many ended
-     */
-    public int expireSuspensions(LocalDate runDate, Instant endOfRunDate) {
-        OffsetDateTime end = offset(endOfRunDate);
-        jdbc.update("""
-                INSERT INTO address_change (run_date, account, address, stage, seq, change, reason, cause, diagnostic,
-                                            changed_at, addr_hash)
-                SELECT ?, account, address, ?, 1, 'suspension_expired', suspended_reason, 'block', NULL, suspended_until,
-                       addr_hash
-                FROM address_state WHERE suspended_until <= ?""", runDate, EXPIRY_STAGE, end);
-        return jdbc.update("""
-                UPDATE address_state SET suspended_since = NULL, suspended_until = NULL, suspended_reason = NULL
-                WHERE suspended_until <= ?""", end);
     }
 
     private static OffsetDateTime offset(Instant instant) {

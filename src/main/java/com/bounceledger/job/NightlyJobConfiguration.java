@@ -46,7 +46,7 @@ import com.bounceledger.report.ReportSettings;
 /**
  * The nightly job for one run date: prepare the input, apply the operator's overrides, ingest the logs (one
  * partition per file, one for all Postfix files), check the share of rejected rows, settle the day bucket by
- * bucket (metrics and ledger), expire the suspensions that end within the day, write the outputs.
+ * bucket (metrics, ledger, and the suspensions that end within the day), write the outputs.
  */
 @Configuration
 @EnableConfigurationProperties(BounceLedgerProperties.class)
@@ -57,7 +57,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Job nightlyJob(JobRepository jobRepository, Step prepareInput, Step applyOverrides, Step ingest,
-                          Step checkRejects, Step settle, Step expireSuspensions, Step writeOutputs,
+                          Step checkRejects, Step settle, Step writeOutputs,
                           JobExecutionListener spillCleanup) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {RUN_DATE}, new String[0]))
@@ -66,7 +66,6 @@ public class NightlyJobConfiguration {
                 .next(ingest)
                 .next(checkRejects)
                 .next(settle)
-                .next(expireSuspensions)
                 .next(writeOutputs)
                 .listener(spillCleanup)
                 .build();
@@ -237,7 +236,7 @@ public class NightlyJobConfiguration {
                 dayOutputWriter(runDate, properties, reports, reportSettings, clock));
     }
 
-    // ---- settle: per address bucket, fold messages, tally metrics, apply the ledger rules
+    // ---- settle: per address bucket, fold messages, tally metrics, apply the ledger rules, expire suspensions
 
     @Bean
     public Step settle(JobRepository jobRepository, Step settleBuckets, Partitioner bucketPartitioner,
@@ -294,7 +293,7 @@ public class NightlyJobConfiguration {
                                        BounceLedgerProperties properties, InputFileRepository inputFiles,
                                        LedgerRepository ledger, LedgerRules ledgerRules) {
         return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger, ledgerRules,
-                endOf(runDate, properties), ledger.countLedgerRows());
+                endOf(runDate, properties), ledger.countEngagements());
     }
 
     @Bean
@@ -302,23 +301,6 @@ public class NightlyJobConfiguration {
     public SettlementWriter settlementWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                              LedgerRepository ledger) {
         return new SettlementWriter(runDate, ledger);
-    }
-
-    // ---- expire: suspensions that end within the run date leave the suppression file
-
-    @Bean
-    public Step expireSuspensions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  ExpireSuspensionsTasklet expireSuspensionsTasklet, StepFailures stepFailures) {
-        return taskletStep("expireSuspensions", expireSuspensionsTasklet, jobRepository, transactionManager,
-                stepFailures).build();
-    }
-
-    @Bean
-    @StepScope
-    public ExpireSuspensionsTasklet expireSuspensionsTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                                             BounceLedgerProperties properties,
-                                                             LedgerRepository ledger) {
-        return new ExpireSuspensionsTasklet(runDate, endOf(runDate, properties), ledger);
     }
 
     // ---- write: the report, the suppression files and the rejects file, from the committed state

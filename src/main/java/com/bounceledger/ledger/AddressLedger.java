@@ -34,16 +34,14 @@ public final class AddressLedger {
         return byAddress.getOrDefault(address, Map.of()).values();
     }
 
+    List<AddressState> states() {
+        List<AddressState> states = new ArrayList<>();
+        byAddress.values().forEach(accounts -> states.addAll(accounts.values()));
+        return states;
+    }
+
     /** The states whose statuses or engagement a settlement changed, to be written back. */
     public List<AddressState> changed() {
-        List<AddressState> changed = new ArrayList<>();
-        for (Map<String, AddressState> accounts : byAddress.values()) {
-            for (AddressState state : accounts.values()) {
-                if (state.changed() || state.engagementChanged()) {
-                    changed.add(state);
-                }
-            }
-        }
-        return changed;
+        return states().stream().filter(state -> state.changed() || state.engagementChanged()).toList();
     }
 }

@@ -136,6 +136,18 @@ public final class LedgerRules {
         }
     }
 
+    /**
+     * SPEC 4.2: after the day's events had their chance to extend them, the suspensions that end at or before the
+     * end of the run date end.
+     */
+    public void expireSuspensions(AddressLedger ledger, Instant endOfRunDate, List<AddressChange> changes) {
+        for (AddressState state : ledger.states()) {
+            if (state.suspendedUntil != null && !state.suspendedUntil.isAfter(endOfRunDate)) {
+                expireSuspension(state, changes);
+            }
+        }
+    }
+
     /** Ends a suspension at its end; the audit trail keeps it and its cause. */
     private static void expireSuspension(AddressState state, List<AddressChange> changes) {
         record(state, changes, "suspension_expired", state.suspendedReason, "block", null, state.suspendedUntil);

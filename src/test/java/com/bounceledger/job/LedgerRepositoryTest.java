@@ -34,12 +34,13 @@ import com.bounceledger.ledger.LedgerPolicy;
 import com.bounceledger.ledger.LedgerRules;
 
 /**
- * The two ways settlement reads a bucket's ledger rows give the same states; writes insert new rows and update stored
- * ones; an engagement alone is stored without a status row.
+ * A bucket's ledger read as key ranges or by lookups gives the same states, and also holds the suspensions that end;
+ * writes insert new rows and update stored ones; an engagement alone is stored without a status row.
  */
 class LedgerRepositoryTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00Z");
+    private static final Instant NO_SUSPENSION_ENDS = Instant.EPOCH;
 
     @TempDir
     Path folder;
@@ -64,7 +65,7 @@ class LedgerRepositoryTest {
     }
 
     @Test
-    void aRangeReadAndLookupsByHashFindTheSameStates() {
+    void aBucketsLedgerReadAsRangesOrByLookupsHoldsTheSameStates() {
         List<String[]> stored = new ArrayList<>();
         for (int i = 0; i < 1200; i++) { // two accounts for some addresses, and global rows for some
             String address = "user" + i + "@example.com";
@@ -83,7 +84,8 @@ class LedgerRepositoryTest {
                 stored.add(new String[] {"yonder", address});
             }
         }
-        assertThat(repository.countLedgerRows()).isEqualTo(1200 + 400 + 24 + 300 + 240);
+        assertThat(rowsOf("address_state")).isEqualTo(1200 + 400 + 24);
+        assertThat(repository.countEngagements()).isEqualTo(300 + 240);
 
         long from = AddressHash.bucketStart(1, 4);
         long to = AddressHash.bucketStart(2, 4);
@@ -94,9 +96,11 @@ class LedgerRepositoryTest {
                 .collect(Collectors.toSet());
 
         List<String> byLookup = rows(repository.statesOf(wanted), wanted);
-        List<String> byRange = rows(repository.statesInRange(from, to, wanted), wanted);
+        List<String> byRange = rows(repository.bucketLedger(from, to, wanted, NO_SUSPENSION_ENDS, false), wanted);
+        List<String> byRangeAndLookups =
+                rows(repository.bucketLedger(from, to, wanted, NO_SUSPENSION_ENDS, true), wanted);
 
-        assertThat(byRange).isEqualTo(byLookup);
+        assertThat(byRange).isEqualTo(byLookup).isEqualTo(byRangeAndLookups);
         long expected = stored.stream().filter(row -> wanted.contains(row[1])).count();
         assertThat(byRange).hasSize((int) expected).isNotEmpty();
         assertThat(byRange).anyMatch(row -> row.startsWith("engaged 2026") && row.contains("statuses stored"))
@@ -119,7 +123,7 @@ class LedgerRepositoryTest {
         AddressLedger read = repository.statesOf(Set.of("ann@example.com", "bob@example.com"));
         assertThat(read.find("acme", "ann@example.com").softBounceCount()).isEqualTo(2); // 1 stored, 1 more
         assertThat(read.find("acme", "bob@example.com").softBounceCount()).isEqualTo(1);
-        assertThat(repository.countLedgerRows()).isEqualTo(2);
+        assertThat(rowsOf("address_state")).isEqualTo(2);
     }
 
     @Test
@@ -129,7 +133,7 @@ class LedgerRepositoryTest {
         rules.apply(first, engagement("cat@example.com", AT), new ArrayList<>());
         repository.saveStates(first.changed());
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class)).isZero();
+        assertThat(rowsOf("address_state")).isZero();
         AddressLedger second = repository.statesOf(Set.of("cat@example.com"));
         AddressState cat = second.find("acme", "cat@example.com");
         assertThat(cat.lastEngagedAt()).isEqualTo(AT);
@@ -141,7 +145,33 @@ class LedgerRepositoryTest {
         repository.saveStates(second.changed());
         assertThat(repository.statesOf(Set.of("cat@example.com")).find("acme", "cat@example.com").lastEngagedAt())
                 .isEqualTo(AT.plusSeconds(3600));
-        assertThat(repository.countLedgerRows()).isEqualTo(1);
+        assertThat(repository.countEngagements()).isEqualTo(1);
+    }
+
+    @Test
+    void aBucketsLedgerAlsoHoldsTheSuspensionsThatEndByTheGivenTime() {
+        storeSuspension("ann@example.com", AT);
+        storeSuspension("bob@example.com", AT.plusSeconds(1));
+        store("acme", "cat@example.com", 1);
+
+        AddressLedger ledger = repository.bucketLedger(0, AddressHash.SPACE, Set.of("dan@example.com"), AT, false);
+
+        assertThat(ledger.find("acme", "ann@example.com").suspendedUntil()).isEqualTo(AT);
+        assertThat(ledger.find("acme", "bob@example.com")).isNull(); // ends later
+        assertThat(ledger.find("acme", "cat@example.com")).isNull(); // not suspended
+        assertThat(ledger.find("acme", "dan@example.com")).isNull(); // wanted, never stored
+    }
+
+    private void storeSuspension(String address, Instant until) {
+        jdbc.update("""
+                INSERT INTO address_state (account, address, addr_hash, suspended_since, suspended_until,
+                                           suspended_reason)
+                VALUES ('acme', ?, ?, ?, ?, 'blocked')""", address, AddressHash.of(address),
+                until.minusSeconds(86_400).atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
+    }
+
+    private long rowsOf(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 
     private static ClassifiedEvent engagement(String address, Instant at) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once for the ledger: the ten nights of {@link LedgerScenarioTest}, with a failure injected on most
- * nights at a different point (ingest, overrides, settlement, expiry, outputs), each relaunched, give after
+ * nights at a different point (ingest, overrides, settlement, outputs), each relaunched, give after
  * every night the files and the stored ledger of the same nights run without failure.
  */
 class LedgerRestartTest {
@@ -21,7 +21,7 @@ class LedgerRestartTest {
             1, new Fault("UPDATE input_file", 2),                    // ingest, mid-file (chunks of 3 rows)
             2, new Fault("INSERT INTO address_state", 1),            // settlement, new ledger rows
             3, new Fault("INSERT INTO address_change", 2),           // settlement, audit trail
-            4, new Fault("UPDATE address_state SET suspended_since", 1), // suspension expiry
+            4, new Fault("UPDATE address_state SET invalid_since", 2), // settlement, stored statuses (tia's ends)
             5, new Fault("INSERT INTO rejected_row", 1),             // overrides that cannot apply
             6, new Fault("INSERT INTO campaign_day", 2),             // settlement, after one bucket committed
             7, new Fault("WHERE invalid_since IS NOT NULL OR", 1), // writing the outputs

@@ -81,6 +81,25 @@ class LedgerRulesTest {
     }
 
     @Test
+    void atTheEndOfTheDaySuspensionsThatEndByThenEndAndLaterOnesStay() {
+        apply(bounce("acme", "spring", "2026-11-20T23:00:00Z", Reason.BLOCKED, BounceGroup.BLOCK)); // until 21 23:00
+        apply(bounce("zenith", "spring", "2026-11-21T01:00:00Z", Reason.SPAMDETECTED, BounceGroup.BLOCK));
+        changes.clear();
+
+        List<AddressChange> expiries = new ArrayList<>();
+        rules.expireSuspensions(ledger, Instant.parse("2026-11-21T23:00:00Z"), expiries);
+
+        assertThat(ledger.find("acme", ANN).suspendedUntil()).isNull();
+        assertThat(ledger.find("acme", ANN).changed()).isTrue();
+        assertThat(ledger.find("zenith", ANN).suspendedUntil())
+                .isEqualTo(Instant.parse("2026-11-22T01:00:00Z"));
+        assertThat(expiries).extracting(AddressChange::account, AddressChange::change, AddressChange::reason,
+                        AddressChange::cause, AddressChange::at)
+                .containsExactly(tuple("acme", "suspension_expired", "blocked", "block",
+                        Instant.parse("2026-11-21T23:00:00Z")));
+    }
+
+    @Test
     void theSeventhSoftBounceInSevenCampaignsPromotesTheSixthDoesNot() {
         for (int c = 1; c <= 6; c++) {
             apply(bounce("acme", "c" + c, "2026-11-21T10:0" + c + ":00Z", Reason.MAILBOXFULL, BounceGroup.SOFT));
