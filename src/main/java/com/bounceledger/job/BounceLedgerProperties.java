@@ -26,6 +26,7 @@ import com.bounceledger.report.Thresholds;
  * @param chunkSize      records per ingest transaction (a checkpoint), at most
  * @param blockRecords   records per block, the unit of ingest that the processing threads take one at a time
  * @param threads        concurrent partitions of the heavy steps
+ * @param sortRunRecords lines of the suppression file sorted in memory at a time
  * @param maxRejectShare the share of rejected rows above which the run fails
  * @param maxLineBytes   longest usable record
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
@@ -44,6 +45,7 @@ public record BounceLedgerProperties(
         @DefaultValue("20000") int chunkSize,
         @DefaultValue("1000") int blockRecords,
         @DefaultValue("2") int threads,
+        @DefaultValue("50000") int sortRunRecords,
         @DefaultValue("0.01") double maxRejectShare,
         @DefaultValue("65536") int maxLineBytes,
         Path rulesFile,

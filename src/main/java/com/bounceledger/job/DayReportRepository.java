@@ -31,16 +31,16 @@ import com.bounceledger.report.TrendDay;
 public class DayReportRepository {
 
     /**
-     * The ledger rows with at least one active suppression (SPEC 6.2), read in one pass over the table; the
-     * parameter is the end of the run date. Each row gives one line per status, see {@link #suppressions}.
+     * The ledger rows with at least one active suppression (SPEC 6.2), read in one pass over the table in its key
+     * order; the parameter is the end of the run date. Each row gives one line per status, see
+     * {@link #suppressions}.
      */
     private static final String SUPPRESSED_STATES = """
                 SELECT account, address, invalid_since, invalid_reason, invalid_cause, suspended_since, suspended_until,
                        suspended_reason, complained_at, unsubscribed_at, manual_since
                   FROM address_state
                  WHERE invalid_since IS NOT NULL OR suspended_until > ? OR complained_at IS NOT NULL
-                       OR unsubscribed_at IS NOT NULL OR manual_since IS NOT NULL
-                 ORDER BY account, address""";
+                       OR unsubscribed_at IS NOT NULL OR manual_since IS NOT NULL""";
 
     private final JdbcTemplate jdbc;
 
@@ -135,7 +135,7 @@ public class DayReportRepository {
                 }, runDate);
     }
 
-    /** The active suppressions after the run, sorted by account, address and status. */
+    /** The active suppressions after the run, in the ledger's key order (the suppression file sorts them). */
     public void forEachSuppression(Instant endOfRunDate, Consumer<SuppressionEntry> sink) {
         jdbc.query(SUPPRESSED_STATES, rs -> {
             suppressions(rs, endOfRunDate, sink);

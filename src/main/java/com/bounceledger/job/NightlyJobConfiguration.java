@@ -328,7 +328,9 @@ public class NightlyJobConfiguration {
                                                    DayReportRepository reports, ReportSettings reportSettings,
                                                    Clock clock) {
         return new DayOutputWriter(runDate, endOf(runDate, properties), DayFiles.of(properties.outputRoot(), runDate),
-                reports, reportSettings, clock);
+                reports, reportSettings, clock, new DayOutputWriter.SortSettings(
+                        SpillLayout.dayFolder(properties.stateDir(), runDate).resolve("sort"),
+                        properties.sortRunRecords()));
     }
 
     /** The spill files are only needed until the day completes. */

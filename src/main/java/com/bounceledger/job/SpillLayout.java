@@ -26,7 +26,12 @@ public record SpillLayout(Path dayFolder, int buckets) {
         while (buckets < MAX_BUCKETS && (long) buckets * INPUT_BYTES_PER_BUCKET < inputBytes) {
             buckets *= 2;
         }
-        return new SpillLayout(stateDir.resolve("spill").resolve(runDate.toString()), buckets);
+        return new SpillLayout(dayFolder(stateDir, runDate), buckets);
+    }
+
+    /** The day's working files, deleted when the day completes: the spill files, and the outputs' sort runs. */
+    static Path dayFolder(Path stateDir, LocalDate runDate) {
+        return stateDir.resolve("spill").resolve(runDate.toString());
     }
 
     Path fileFolder(int fileIndex) {

@@ -11,9 +11,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The last step: every file of the day, from the committed state, on two threads that each keep a core busy:
- * the report and the suppression changes (the audit trail) on a second thread, the suppression file (a sort
- * of the suppressed ledger rows, the longest part) and the rejects on this one. On the 10M-message day the
- * suppression file took 18.8 s, the changes 10.3 s, the report 14.5 s.
+ * the report on a second thread, the rejects, the suppression file and the suppression changes on this one.
+ * In a profile of the 10M-message day the report took 15.7 s, the suppression file 7.5 s (sorted in runs) and
+ * the changes 9.8 s.
  */
 public class WriteOutputsTasklet implements Tasklet {
 
@@ -27,13 +27,11 @@ public class WriteOutputsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        CompletableFuture<Void> report = CompletableFuture.runAsync(() -> {
-            outputs.writeReport();
-            outputs.writeSuppressionChanges();
-        }, reportThread);
+        CompletableFuture<Void> report = CompletableFuture.runAsync(outputs::writeReport, reportThread);
         try {
             outputs.writeRejects();
             outputs.writeSuppression();
+            outputs.writeSuppressionChanges();
         } catch (RuntimeException filesFailed) {
             try {
                 report.join(); // a relaunch must not race a report still being written

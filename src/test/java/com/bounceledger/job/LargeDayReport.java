@@ -49,7 +49,7 @@ public final class LargeDayReport {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "SA", ""));
         DayOutputWriter writer = new DayOutputWriter(DAY, DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 DayFiles.of(folder.resolve("output"), DAY), new DayReportRepository(jdbc), ReportSettings.defaults(),
-                Clock.systemUTC());
+                Clock.systemUTC(), new DayOutputWriter.SortSettings(folder.resolve("sort"), 50_000));
 
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

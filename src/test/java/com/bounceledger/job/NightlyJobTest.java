@@ -76,6 +76,18 @@ class NightlyJobTest {
     }
 
     @Test
+    void theSuppressionFileSortedThroughRunFilesOfTwoLinesIsTheSameFile() {
+        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
+        NightlyRun run = new NightlyRun(folder.resolve("runs")).withFixture("basic")
+                .with("--bounce-ledger.sort-run-records=2");
+
+        assertThat(reference.launch(DAY).exitCode()).isZero();
+        assertThat(run.launch(DAY).exitCode()).isZero();
+
+        assertThat(run.csv(DAY, "suppression")).hasSize(6).isEqualTo(reference.csv(DAY, "suppression"));
+    }
+
+    @Test
     void bounceReasonsComeFromTheClassifierWithTheirShare() {
         NightlyRun run = new NightlyRun(folder).withFixture("basic");
         assertThat(run.launch(DAY).exitCode()).isZero();
