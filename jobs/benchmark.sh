@@ -7,7 +7,8 @@
 # folder for the generated days, state and outputs (default target/benchmark). --keep: keep the
 # generated days there for the next run with the same options (default: delete them at the end).
 # --jar: the build to measure, to compare two builds on the same days (default: target/bounce-ledger.jar).
-# JAVA_OPTS is added to the job's JVM (e.g. -XX:StartFlightRecording=filename=job.jfr,settings=profile).
+# The job runs with jobs/nightly.sh's JVM options (jobs/jvm-options.sh), then JAVA_OPTS (e.g.
+# -XX:StartFlightRecording=filename=job.jfr,settings=profile).
 # Fails (exit 1) when the job fails or its totals differ from the generator's truth files.
 set -euo pipefail
 
@@ -23,7 +24,7 @@ start=2026-11-21
 seed=42
 
 usage() {
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [ $# -gt 0 ]; do
@@ -94,6 +95,9 @@ check() { # check NAME JOB TRUTH
 
 # ---- the run: each day on the same, initially empty state
 
+source "$root/jobs/jvm-options.sh"
+mapfile -t jvm_options < <(job_jvm_options) # the nightly job's own options, then JAVA_OPTS
+
 state="$work/state"
 rm -rf "$state" "$work/output" "$work"/job-*.log "$work"/gc-*.log
 mismatches=0
@@ -104,7 +108,7 @@ for day_folder in "$input"/*/; do
     date="$(basename "$day_folder")"
     log="$work/job-$date.log"
     rusage="$work/rusage-$date"
-    job=(java "-Xmx$heap" "-Xlog:gc:file=$work/gc-$date.log" ${JAVA_OPTS:-} -jar "$jar"
+    job=(java "-Xmx$heap" "-Xlog:gc:file=$work/gc-$date.log" "${jvm_options[@]}" -jar "$jar"
          --spring.config.additional-location="file:$root/jobs/bounce-ledger.properties"
          --bounce-ledger.input-root="$input" --bounce-ledger.output-root="$work/output"
          --bounce-ledger.state-dir="$state" "runDate=$date")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the nightly bounce job for one day. The exit code is the job's (see README, "Exit codes").
 #   jobs/nightly.sh [--date YYYY-MM-DD] [--input DIR] [--output DIR] [--state DIR] [--config FILE]
-# JAVA_OPTS is passed to the JVM (e.g. JAVA_OPTS=-Xmx512m).
+# JAVA_OPTS is passed to the JVM (e.g. JAVA_OPTS=-Xmx512m), after the job's own options (jobs/jvm-options.sh).
 set -euo pipefail
 
 jobs_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,4 +42,6 @@ fi
 
 # Relative paths in the configuration are relative to the repository root.
 cd "$root"
-exec java ${JAVA_OPTS:-} -jar "$jar" --spring.config.additional-location="file:$config" "${args[@]}"
+source "$jobs_dir/jvm-options.sh"
+mapfile -t jvm_options < <(job_jvm_options)
+exec java "${jvm_options[@]}" -jar "$jar" --spring.config.additional-location="file:$config" "${args[@]}"
