@@ -1,6 +1,5 @@
 package com.bounceledger.csv;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Sorts more records than the heap should hold: records are gathered into runs of a bounded size, each run is
- * sorted and written as CSV to a temporary file, and the runs are merged. Memory is one run plus a buffer per
- * run file, whatever the number of records. Fields must not be null (CSV cannot tell null from empty), and a
+ * sorted and written as CSV to a temporary file, and the runs are merged, all of them at once. Memory is one
+ * run plus 64 KB per run file, whatever the number of records. Fields must not be null (CSV cannot tell null from empty), and a
  * record must not be a single empty field (a blank line, which CSV readers skip).
  */
 public final class ExternalCsvSort implements AutoCloseable {
@@ -57,7 +56,7 @@ public final class ExternalCsvSort implements AutoCloseable {
         try {
             PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> order.compare(a.record, b.record));
             for (Path file : runFiles) {
-                InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                InputStream in = Files.newInputStream(file); // the reader buffers 64 KB itself
                 streams.add(in);
                 Head head = new Head(new CsvReader(in));
                 if (head.advance()) {

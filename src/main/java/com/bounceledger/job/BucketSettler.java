@@ -30,8 +30,8 @@ import com.bounceledger.report.MessageDay;
 /**
  * Settles one address bucket: folds its events into messages with the messages still pending from earlier
  * days, turns messages pending too long into soft bounces, tallies the day's metrics, applies the ledger rules
- * to the day's addresses in time order, then ends the bucket's suspensions that end within the run date. Memory is one bucket's share of the day, whatever the size of
- * the day or of the ledger.
+ * to the day's addresses in time order, then ends the bucket's suspensions that end within the run date.
+ * Memory is one bucket's share of the day, whatever the size of the day or of the ledger.
  */
 public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
 
