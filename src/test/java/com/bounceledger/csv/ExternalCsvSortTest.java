@@ -40,6 +40,22 @@ class ExternalCsvSortTest {
     }
 
     @Test
+    void moreRunsThanTheMergeWidthAreMergedInSeveralPasses() throws IOException {
+        List<List<String>> records = records(1000);
+        List<List<String>> sorted = new ArrayList<>();
+        Path runs = folder.resolve("runs");
+
+        try (ExternalCsvSort sort = new ExternalCsvSort(runs, 7, 3, BY_FIRST_TWO)) { // 143 runs, 3 at a time
+            records.forEach(sort::add);
+            sort.forEachSorted(sorted::add);
+            assertThat(fileCount(runs)).isLessThanOrEqualTo(3);
+        }
+
+        assertThat(sorted).isEqualTo(records.stream().sorted(BY_FIRST_TWO).toList());
+        assertThat(fileCount(runs)).isZero();
+    }
+
+    @Test
     void recordsThatFitOneRunNeedNoFile() {
         List<List<String>> sorted = new ArrayList<>();
         try (ExternalCsvSort sort = new ExternalCsvSort(folder.resolve("runs"), 10, BY_FIRST_TWO)) {
