@@ -124,9 +124,11 @@ CREATE CACHED TABLE IF NOT EXISTS address_change (
     cause      VARCHAR(40),
     diagnostic VARCHAR(1000),
     changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    addr_hash  BIGINT        NOT NULL, -- finds the address's ledger row by its key
-    -- In the order the outputs list the changes, so that they stream the index instead of sorting the day.
-    PRIMARY KEY (run_date, account, address, stage, seq)
+    addr_hash  BIGINT        NOT NULL,
+    -- The hash first, as in the ledger: settlement appends each bucket's changes to one range of the index
+    -- instead of random places of it, and the suppression changes find each ledger row in key order. The
+    -- outputs sort the day's changes by account and address themselves.
+    PRIMARY KEY (run_date, addr_hash, account, address, stage, seq)
 );
 
 -- Postfix queue ids still open (cleanup seen, qmgr removed not yet), joining a message's lines across files

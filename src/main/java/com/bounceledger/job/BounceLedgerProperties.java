@@ -26,7 +26,7 @@ import com.bounceledger.report.Thresholds;
  * @param chunkSize      records per ingest transaction (a checkpoint), at most
  * @param blockRecords   records per block, the unit of ingest that the processing threads take one at a time
  * @param threads        concurrent partitions of the heavy steps
- * @param sortRunRecords lines of the suppression file sorted in memory at a time
+ * @param sortRunRecords lines of the outputs (suppressions, changes) sorted in memory at a time
  * @param maxRejectShare the share of rejected rows above which the run fails
  * @param maxLineBytes   longest usable record
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null

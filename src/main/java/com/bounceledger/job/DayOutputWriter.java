@@ -7,14 +7,17 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.bounceledger.csv.CsvWriter;
 import com.bounceledger.csv.ExternalCsvSort;
+import com.bounceledger.ledger.AddressChange;
 import com.bounceledger.report.AtomicFile;
 import com.bounceledger.report.DayFiles;
 import com.bounceledger.report.DayReport;
 import com.bounceledger.report.PerformanceWorkbook;
 import com.bounceledger.report.ReportSettings;
+import com.bounceledger.report.SuppressionEntry;
 
 /**
  * Writes one run date's files from the committed state, each under a temporary name then renamed. It only
@@ -23,9 +26,9 @@ import com.bounceledger.report.ReportSettings;
 public class DayOutputWriter {
 
     /** SPEC 6.2: by account, then address; an address's lines by status name. */
-    private static final Comparator<List<String>> FILE_ORDER = Comparator.comparing((List<String> line) -> line.get(0))
-            .thenComparing(line -> line.get(1))
-            .thenComparing(line -> line.get(2));
+    private static final Comparator<List<String>> FILE_ORDER = byFields(3);
+    /** Changes by account, address, stage and number: their first four fields. */
+    private static final Comparator<List<String>> CHANGE_ORDER = byFields(4);
 
     private final LocalDate runDate;
     private final Instant endOfRunDate;
@@ -76,24 +79,69 @@ public class DayOutputWriter {
         }
     }
 
+    private static Comparator<List<String>> byFields(int count) {
+        Comparator<List<String>> order = Comparator.comparing(fields -> fields.get(0));
+        for (int i = 1; i < count; i++) {
+            int field = i;
+            order = order.thenComparing(fields -> fields.get(field));
+        }
+        return order;
+    }
+
     private static String text(Object value) {
         return value == null ? "" : value.toString();
     }
 
+    /** The changes come in the audit trail's key order and are sorted here into the report's order. */
     public void writeSuppressionChanges() {
-        AtomicFile.write(files.suppressionChanges(), out -> {
-            CsvWriter csv = new CsvWriter(out);
-            csv.row("action", "account", "address", "status", "reason", "cause", "since", "until");
-            reports.forEachSuppressionChange(runDate, c -> csv.row(c.action(), c.entry().account(),
-                    c.entry().address(), c.entry().status(), c.entry().reason(), c.entry().cause(), c.entry().since(),
-                    c.entry().until()));
-            csv.flush();
-        });
+        try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), CHANGE_ORDER)) {
+            reports.forEachSuppressionChange(runDate, numbered -> {
+                SuppressionEntry e = numbered.value().entry();
+                sorted.add(Arrays.asList(e.account(), e.address(), stage(numbered), seq(numbered),
+                        numbered.value().action(), e.status(), text(e.reason()), text(e.cause()), text(e.since()),
+                        text(e.until())));
+            });
+            AtomicFile.write(files.suppressionChanges(), out -> {
+                CsvWriter csv = new CsvWriter(out);
+                csv.row("action", "account", "address", "status", "reason", "cause", "since", "until");
+                sorted.forEachSorted(f -> csv.row(f.get(4), f.get(0), f.get(1), f.get(5), f.get(6), f.get(7), f.get(8),
+                        f.get(9)));
+                csv.flush();
+            });
+        }
+    }
+
+    /** The day's changes in the report's order: by account and address, each address's in the order they happened. */
+    private void forEachChangeInOrder(Consumer<AddressChange> sink) {
+        try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), CHANGE_ORDER)) {
+            reports.forEachChange(runDate, numbered -> {
+                AddressChange c = numbered.value();
+                sorted.add(Arrays.asList(c.account(), c.address(), stage(numbered), seq(numbered), c.change(),
+                        text(c.reason()), text(c.cause()), text(c.diagnostic()), c.at().toString()));
+            });
+            sorted.forEachSorted(f -> sink.accept(new AddressChange(f.get(0), f.get(1), f.get(4),
+                    absentIfEmpty(f.get(5)), absentIfEmpty(f.get(6)), absentIfEmpty(f.get(7)), Instant.parse(f.get(8)))));
+        }
+    }
+
+    private static String stage(DayReportRepository.Numbered<?> numbered) {
+        return Integer.toString(numbered.stage()); // one digit
+    }
+
+    /** Zero-padded, so that the sort's text order is the number's order. */
+    private static String seq(DayReportRepository.Numbered<?> numbered) {
+        String digits = Integer.toString(numbered.seq());
+        return "0000000000".substring(digits.length()) + digits;
+    }
+
+    private static String absentIfEmpty(String field) {
+        return field.isEmpty() ? null : field;
     }
 
     /**
-     * @param folder     where the suppression file's sorted runs are kept while it is written
-     * @param runRecords lines sorted in memory at a time
+     * @param folder     where the sorted runs of the suppression files and of the report's changes are kept while
+     *                   they are written
+     * @param runRecords records sorted in memory at a time
      */
     public record SortSettings(Path folder, int runRecords) {
     }
@@ -101,7 +149,7 @@ public class DayOutputWriter {
     public void writeReport() {
         DayReport report = reports.load(runDate, clock.instant(), reportSettings.topDomains(),
                 reportSettings.trendDays());
-        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report,
-                changes -> reports.forEachChange(runDate, changes), reportSettings, out));
+        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report, this::forEachChangeInOrder,
+                reportSettings, out));
     }
 }

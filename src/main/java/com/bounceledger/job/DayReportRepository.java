@@ -114,15 +114,23 @@ public class DayReportRepository {
         return trend;
     }
 
-    /** Every ledger change of the run date, in the audit trail's order, one at a time. */
-    public void forEachChange(LocalDate runDate, Consumer<AddressChange> sink) {
+    /**
+     * Every ledger change of the run date with its stage and number, in the audit trail's key order (by address
+     * hash): the outputs sort them by account and address.
+     */
+    public void forEachChange(LocalDate runDate, Consumer<Numbered<AddressChange>> sink) {
         jdbc.query("""
-                SELECT account, address, change, reason, cause, diagnostic, changed_at FROM address_change
-                WHERE run_date = ? ORDER BY account, address, stage, seq""",
+                SELECT stage, seq, account, address, change, reason, cause, diagnostic, changed_at FROM address_change
+                WHERE run_date = ?""",
                 rs -> {
-                    sink.accept(new AddressChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), instant(rs, 7)));
+                    sink.accept(new Numbered<>(rs.getInt(1), rs.getInt(2), new AddressChange(rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            instant(rs, 9))));
                 }, runDate);
+    }
+
+    /** A row of the day's audit trail: the stage of the run that made it, and its number within the stage. */
+    public record Numbered<T>(int stage, int seq, T value) {
     }
 
     public void forEachRejected(LocalDate runDate, Consumer<RejectedRow> sink) {
@@ -180,18 +188,22 @@ public class DayReportRepository {
         }
     }
 
-    /** The day's ledger changes that add, update or remove a suppression, in the audit trail's order. */
-    public void forEachSuppressionChange(LocalDate runDate, Consumer<SuppressionChange> sink) {
+    /**
+     * The day's ledger changes that add, update or remove a suppression, in the audit trail's key order, which is
+     * the ledger's too: each change finds its ledger row near the previous one.
+     */
+    public void forEachSuppressionChange(LocalDate runDate, Consumer<Numbered<SuppressionChange>> sink) {
         jdbc.query("""
-                SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_since, s.suspended_until
+                SELECT c.change, c.account, c.address, c.reason, c.cause, c.changed_at, s.suspended_since, s.suspended_until,
+                       c.stage, c.seq
                 FROM address_change c
                 LEFT JOIN address_state s ON s.addr_hash = c.addr_hash AND s.account = c.account AND s.address = c.address
-                WHERE c.run_date = ? ORDER BY c.account, c.address, c.stage, c.seq""",
+                WHERE c.run_date = ?""",
                 rs -> {
                     SuppressionChange change = SuppressionChanges.of(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8));
                     if (change != null) {
-                        sink.accept(change);
+                        sink.accept(new Numbered<>(rs.getInt(9), rs.getInt(10), change));
                     }
                 }, runDate);
     }

@@ -52,6 +52,11 @@ public class LedgerRepository {
                     .thenComparing(AddressState::account)
                     .thenComparing(AddressState::address);
 
+    private static final Comparator<AddressChange> CHANGES_IN_KEY_ORDER =
+            Comparator.comparingLong((AddressChange c) -> AddressHash.of(c.address()))
+                    .thenComparing(AddressChange::account)
+                    .thenComparing(AddressChange::address);
+
     private static final Comparator<PendingMessage> PENDING_IN_KEY_ORDER =
             Comparator.comparingLong((PendingMessage m) -> AddressHash.of(m.recipient()))
                     .thenComparing(PendingMessage::account)
@@ -275,7 +280,8 @@ public class LedgerRepository {
                 INSERT INTO address_engagement (last_engaged_at, addr_hash, account, address) VALUES (?, ?, ?, ?)""",
                 newEngagements, 500, LedgerRepository::setEngagementAndKey);
         jdbc.batchUpdate("""
-                UPDATE address_engagement SET last_engaged_at = ? WHERE addr_hash = ? AND account = ? AND address = ?""",
+                UPDATE address_engagement SET last_engaged_at = ?
+                WHERE addr_hash = ? AND account = ? AND address = ?""",
                 storedEngagements, 500, LedgerRepository::setEngagementAndKey);
     }
 
@@ -309,14 +315,19 @@ public class LedgerRepository {
         ps.setString(first + 2, address);
     }
 
-    /** @param stage the part of the run that made the changes: numbers the day's changes of an address in order */
+    /**
+     * @param stage   the part of the run that made the changes: numbers the day's changes of an address in order
+     * @param changes in the order they happened; written in the audit trail's key order (a stable sort keeps an
+     *                address's changes in their order)
+     */
     public void insertChanges(LocalDate runDate, int stage, List<AddressChange> changes) {
         Map<AddressKey, Integer> sequence = new HashMap<>();
+        List<AddressChange> inKeyOrder = changes.stream().sorted(CHANGES_IN_KEY_ORDER).toList();
         jdbc.batchUpdate("""
                 INSERT INTO address_change (run_date, account, address, stage, seq, change, reason, cause, diagnostic,
                                             changed_at, addr_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                changes, 500, (ps, c) -> {
+                inKeyOrder, 500, (ps, c) -> {
                     ps.setObject(1, runDate);
                     ps.setString(2, c.account());
                     ps.setString(3, c.address());

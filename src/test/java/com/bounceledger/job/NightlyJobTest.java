@@ -76,7 +76,7 @@ class NightlyJobTest {
     }
 
     @Test
-    void theSuppressionFileSortedThroughRunFilesOfTwoLinesIsTheSameFile() {
+    void outputsSortedThroughRunFilesOfTwoLinesAreTheSameFiles() {
         NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
         NightlyRun run = new NightlyRun(folder.resolve("runs")).withFixture("basic")
                 .with("--bounce-ledger.sort-run-records=2");
@@ -85,6 +85,10 @@ class NightlyJobTest {
         assertThat(run.launch(DAY).exitCode()).isZero();
 
         assertThat(run.csv(DAY, "suppression")).hasSize(6).isEqualTo(reference.csv(DAY, "suppression"));
+        assertThat(run.csv(DAY, "suppression-changes")).hasSize(6)
+                .isEqualTo(reference.csv(DAY, "suppression-changes"));
+        assertThat(run.sheet(DAY, "Address Changes")).hasSizeGreaterThan(5)
+                .isEqualTo(reference.sheet(DAY, "Address Changes"));
     }
 
     @Test
