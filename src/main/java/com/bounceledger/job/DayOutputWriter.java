@@ -95,6 +95,8 @@ public class DayOutputWriter {
     /** The changes come in the audit trail's key order and are sorted here into the report's order. */
     public void writeSuppressionChanges() {
         try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), CHANGE_ORDER)) {
+            // Sorted on its first four fields: account, address, stage, number; then action, status, reason, cause,
+            // since, until.
             reports.forEachSuppressionChange(runDate, numbered -> {
                 SuppressionEntry e = numbered.value().entry();
                 sorted.add(Arrays.asList(e.account(), e.address(), stage(numbered), seq(numbered),
@@ -125,7 +127,7 @@ public class DayOutputWriter {
     }
 
     private static String stage(DayReportRepository.Numbered<?> numbered) {
-        return Integer.toString(numbered.stage()); // one digit
+        return Integer.toString(numbered.stage()); // one digit: the stages are 1 to 3
     }
 
     /** Zero-padded, so that the sort's text order is the number's order. */

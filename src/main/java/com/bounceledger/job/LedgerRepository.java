@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -48,19 +49,11 @@ public class LedgerRepository {
 
     /** The order of the ledger's primary key: writes in this order stay within a few index pages at a time. */
     private static final Comparator<AddressState> IN_KEY_ORDER =
-            Comparator.comparingLong((AddressState s) -> AddressHash.of(s.address()))
-                    .thenComparing(AddressState::account)
-                    .thenComparing(AddressState::address);
-
+            byHashThen(AddressState::address, AddressState::account, AddressState::address);
     private static final Comparator<AddressChange> CHANGES_IN_KEY_ORDER =
-            Comparator.comparingLong((AddressChange c) -> AddressHash.of(c.address()))
-                    .thenComparing(AddressChange::account)
-                    .thenComparing(AddressChange::address);
-
+            byHashThen(AddressChange::address, AddressChange::account, AddressChange::address);
     private static final Comparator<PendingMessage> PENDING_IN_KEY_ORDER =
-            Comparator.comparingLong((PendingMessage m) -> AddressHash.of(m.recipient()))
-                    .thenComparing(PendingMessage::account)
-                    .thenComparing(PendingMessage::messageId);
+            byHashThen(PendingMessage::recipient, PendingMessage::account, PendingMessage::messageId);
 
     private final JdbcTemplate jdbc;
 
@@ -340,6 +333,14 @@ public class LedgerRepository {
                     ps.setObject(10, offset(c.at()));
                     ps.setLong(11, AddressHash.of(c.address()));
                 });
+    }
+
+    /** The order of the state tables' keys: the address's hash, the account, then the rest of the key. */
+    private static <T> Comparator<T> byHashThen(Function<T, String> address, Function<T, String> account,
+                                                Function<T, String> rest) {
+        return Comparator.comparingLong((T row) -> AddressHash.of(address.apply(row)))
+                .thenComparing(account)
+                .thenComparing(rest);
     }
 
     private static OffsetDateTime offset(Instant instant) {
