@@ -15,6 +15,7 @@ import com.bounceledger.cli.ExitCode;
 import com.bounceledger.cli.StateLock;
 import com.bounceledger.generate.GenerateCommand;
 import com.bounceledger.ingest.MessageIdPattern;
+import com.bounceledger.job.BounceLedgerProperties;
 import com.bounceledger.report.ReportText;
 
 /**
@@ -27,7 +28,8 @@ public class BounceLedgerApplication {
 
     /** Settings that stop the launch in one line with the usage exit code: an operator's file or option is wrong. */
     private static final List<Class<? extends RuntimeException>> BAD_SETTINGS = List.of(RulesFileException.class,
-            ReportText.UnknownLanguageException.class, MessageIdPattern.InvalidPatternException.class);
+            ReportText.UnknownLanguageException.class, MessageIdPattern.InvalidPatternException.class,
+            BounceLedgerProperties.InvalidSettingException.class);
 
     public static void main(String[] args) {
         System.exit(launch(args));

@@ -55,6 +55,28 @@ public record BounceLedgerProperties(
         @DefaultValue Postfix postfix,
         @DefaultValue Report report) {
 
+    /** A count that must be positive stops the launch, not the night at the step that first uses it. */
+    public BounceLedgerProperties {
+        positive("chunk-size", chunkSize);
+        positive("block-records", blockRecords);
+        positive("threads", threads);
+        positive("sort-run-records", sortRunRecords);
+        positive("max-line-bytes", maxLineBytes);
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new InvalidSettingException("bounce-ledger." + name + " must be at least 1, not " + value);
+        }
+    }
+
+    /** A setting the job cannot run with. */
+    public static final class InvalidSettingException extends IllegalArgumentException {
+        InvalidSettingException(String message) {
+            super(message);
+        }
+    }
+
     /** The thresholds of SPEC 4, with its defaults; see {@link LedgerPolicy}. */
     public record Ledger(
             @DefaultValue("24h") Duration suspension,

@@ -119,6 +119,16 @@ class NightlyJobTest {
     }
 
     @Test
+    void aSortRunOfNoRecordsStopsTheLaunchInOneLine() {
+        NightlyRun.Result result = new NightlyRun(folder).withFixture("basic")
+                .with("--bounce-ledger.sort-run-records=0").launch(DAY);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("bounce-ledger: bounce-ledger.sort-run-records must be at least 1, not 0"
+                + System.lineSeparator());
+    }
+
+    @Test
     void aCompletedDayIsNotRunAgain() throws IOException {
         NightlyRun run = new NightlyRun(folder).withFixture("basic");
         assertThat(run.launch(DAY).exitCode()).isZero();
