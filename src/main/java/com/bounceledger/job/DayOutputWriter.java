@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import com.bounceledger.csv.CsvWriter;
 import com.bounceledger.csv.ExternalCsvSort;
@@ -67,47 +68,45 @@ public class DayOutputWriter {
      * sorting 268,603 lines inside HSQLDB took 10 s of a 10M-message day's 24 s of outputs.
      */
     public void writeSuppression() {
-        try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), FILE_ORDER)) {
-            reports.forEachSuppression(endOfRunDate, s -> sorted.add(Arrays.asList(s.account(), s.address(),
-                    s.status(), text(s.reason()), text(s.cause()), text(s.since()), text(s.until()))));
-            AtomicFile.write(files.suppression(), out -> {
-                CsvWriter csv = new CsvWriter(out);
-                csv.row("account", "address", "status", "reason", "cause", "since", "until");
-                sorted.forEachSorted(csv::write);
-                csv.flush();
-            });
-        }
+        writeSorted(files.suppression(), FILE_ORDER,
+                List.of("account", "address", "status", "reason", "cause", "since", "until"),
+                sorted -> reports.forEachSuppression(endOfRunDate, s -> sorted.add(Arrays.asList(s.account(),
+                        s.address(), s.status(), text(s.reason()), text(s.cause()), text(s.since()), text(s.until())))),
+                line -> line);
     }
 
-    private static Comparator<List<String>> byFields(int count) {
-        Comparator<List<String>> order = Comparator.comparing(fields -> fields.get(0));
-        for (int i = 1; i < count; i++) {
-            int field = i;
-            order = order.thenComparing(fields -> fields.get(field));
-        }
-        return order;
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    /** The changes come in the audit trail's key order and are sorted here into the report's order. */
+    /**
+     * The changes come in the audit trail's key order and are sorted here into the report's order: records of
+     * account, address, stage, number (the sort key), then action, status, reason, cause, since, until.
+     */
     public void writeSuppressionChanges() {
-        try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), CHANGE_ORDER)) {
-            // Sorted on its first four fields: account, address, stage, number; then action, status, reason, cause,
-            // since, until.
-            reports.forEachSuppressionChange(runDate, numbered -> {
-                SuppressionEntry e = numbered.value().entry();
-                sorted.add(Arrays.asList(e.account(), e.address(), stage(numbered), seq(numbered),
-                        numbered.value().action(), e.status(), text(e.reason()), text(e.cause()), text(e.since()),
-                        text(e.until())));
-            });
-            AtomicFile.write(files.suppressionChanges(), out -> {
+        writeSorted(files.suppressionChanges(), CHANGE_ORDER,
+                List.of("action", "account", "address", "status", "reason", "cause", "since", "until"),
+                sorted -> reports.forEachSuppressionChange(runDate, numbered -> {
+                    SuppressionEntry e = numbered.value().entry();
+                    sorted.add(Arrays.asList(e.account(), e.address(), stage(numbered), seq(numbered),
+                            numbered.value().action(), e.status(), text(e.reason()), text(e.cause()), text(e.since()),
+                            text(e.until())));
+                }),
+                f -> List.of(f.get(4), f.get(0), f.get(1), f.get(5), f.get(6), f.get(7), f.get(8), f.get(9)));
+    }
+
+    public void writeReport() {
+        DayReport report = reports.load(runDate, clock.instant(), reportSettings.topDomains(),
+                reportSettings.trendDays());
+        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report, this::forEachChangeInOrder,
+                reportSettings, out));
+    }
+
+    /** A CSV file of records gathered in any order and written sorted, with the given header. */
+    private void writeSorted(Path file, Comparator<List<String>> order, List<String> header,
+                             Consumer<ExternalCsvSort> records, UnaryOperator<List<String>> line) {
+        try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), order)) {
+            records.accept(sorted);
+            AtomicFile.write(file, out -> {
                 CsvWriter csv = new CsvWriter(out);
-                csv.row("action", "account", "address", "status", "reason", "cause", "since", "until");
-                sorted.forEachSorted(f -> csv.row(f.get(4), f.get(0), f.get(1), f.get(5), f.get(6), f.get(7), f.get(8),
-                        f.get(9)));
+                csv.write(header);
+                sorted.forEachSorted(record -> csv.write(line.apply(record)));
                 csv.flush();
             });
         }
@@ -124,6 +123,19 @@ public class DayOutputWriter {
             sorted.forEachSorted(f -> sink.accept(new AddressChange(f.get(0), f.get(1), f.get(4),
                     absentIfEmpty(f.get(5)), absentIfEmpty(f.get(6)), absentIfEmpty(f.get(7)), Instant.parse(f.get(8)))));
         }
+    }
+
+    private static Comparator<List<String>> byFields(int count) {
+        Comparator<List<String>> order = Comparator.comparing(fields -> fields.get(0));
+        for (int i = 1; i < count; i++) {
+            int field = i;
+            order = order.thenComparing(fields -> fields.get(field));
+        }
+        return order;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static String stage(DayReportRepository.Numbered<?> numbered) {
@@ -146,12 +158,5 @@ public class DayOutputWriter {
      * @param runRecords records sorted in memory at a time
      */
     public record SortSettings(Path folder, int runRecords) {
-    }
-
-    public void writeReport() {
-        DayReport report = reports.load(runDate, clock.instant(), reportSettings.topDomains(),
-                reportSettings.trendDays());
-        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report, this::forEachChangeInOrder,
-                reportSettings, out));
     }
 }
