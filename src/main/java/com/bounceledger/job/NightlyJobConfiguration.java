@@ -305,8 +305,14 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public SettlementWriter settlementWriter(@Value("#{jobParameters['runDate']}") LocalDate runDate,
-                                             LedgerRepository ledger) {
-        return new SettlementWriter(runDate, ledger);
+                                             LedgerRepository ledger, WriteTurn settleWriteTurn) {
+        return new SettlementWriter(runDate, ledger, settleWriteTurn);
+    }
+
+    /** Shared by the settle partitions: one at a time writes (see WriteTurn). */
+    @Bean
+    public WriteTurn settleWriteTurn() {
+        return new WriteTurn();
     }
 
     // ---- write: the report, the suppression files and the rejects file, from the committed state

@@ -1,0 +1,42 @@
+package com.bounceledger.job;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Lets one partition at a time write, from its first write until its transaction has committed or rolled back.
+ * HSQLDB serialises writes to a table anyway, row by row: two partitions writing at once handed its table locks
+ * back and forth at every row, and waited for each other most of the time (a profile of the second 10M-message
+ * day: 22.8 s of the settle threads' 41.7 s in the ledger's writes were lock waits). Taking turns per
+ * transaction, one partition writes while the other reads and computes its next bucket.
+ * <p>
+ * Free of deadlocks because a partition takes its turn only inside its transaction, after its reads, and writes
+ * nothing before it: the holder never waits for a row or a transaction of a partition waiting for the turn.
+ */
+public class WriteTurn {
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** Waits for the turn, then holds it until the current transaction ends; once per transaction. */
+    public void takeUntilTransactionEnds() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("a write turn lasts a transaction, and none is active");
+        }
+        if (lock.isHeldByCurrentThread()) {
+            return;
+        }
+        lock.lock();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                lock.unlock();
+            }
+        });
+    }
+
+    boolean isTaken() {
+        return lock.isLocked();
+    }
+}
