@@ -31,6 +31,8 @@ import com.bounceledger.report.Thresholds;
  * @param maxLineBytes   longest usable record
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
  * @param progressInterval how often long steps log their progress
+ * @param writeTurnTimeout how long a settle partition waits for its turn to write before it fails the run
+ *                         (a turn lasts one bucket's transaction: 50 ms on average on the second 10M-message day)
  * @param ledger         the thresholds of the address ledger (SPEC 4)
  * @param powerMta       where PowerMTA records name their account, campaign and message (SPEC 2.2)
  * @param postfix        how Postfix messages get their account and campaign (SPEC 2.3)
@@ -50,6 +52,7 @@ public record BounceLedgerProperties(
         @DefaultValue("65536") int maxLineBytes,
         Path rulesFile,
         @DefaultValue("10s") Duration progressInterval,
+        @DefaultValue("10m") Duration writeTurnTimeout,
         @DefaultValue Ledger ledger,
         @DefaultValue PowerMta powerMta,
         @DefaultValue Postfix postfix,
@@ -62,6 +65,10 @@ public record BounceLedgerProperties(
         positive("threads", threads);
         positive("sort-run-records", sortRunRecords);
         positive("max-line-bytes", maxLineBytes);
+        if (writeTurnTimeout.isNegative() || writeTurnTimeout.isZero()) {
+            throw new InvalidSettingException("bounce-ledger.write-turn-timeout must be positive, not "
+                    + writeTurnTimeout);
+        }
     }
 
     private static void positive(String name, int value) {

@@ -311,8 +311,8 @@ public class NightlyJobConfiguration {
 
     /** Shared by the settle partitions: one at a time writes (see WriteTurn). */
     @Bean
-    public WriteTurn settleWriteTurn() {
-        return new WriteTurn();
+    public WriteTurn settleWriteTurn(BounceLedgerProperties properties) {
+        return new WriteTurn(properties.writeTurnTimeout());
     }
 
     // ---- write: the report, the suppression files and the rejects file, from the committed state

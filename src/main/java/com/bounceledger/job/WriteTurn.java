@@ -1,5 +1,7 @@
 package com.bounceledger.job;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,10 +16,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Free of deadlocks because a partition takes its turn only inside its transaction, after its reads, and writes
  * nothing before it: the holder never waits for a row or a transaction of a partition waiting for the turn.
+ * Should that ever fail, a partition waits {@code patience} at most and then fails the run, which a relaunch
+ * resumes, rather than hanging the night.
  */
 public class WriteTurn {
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Duration patience;
+
+    public WriteTurn(Duration patience) {
+        this.patience = patience;
+    }
 
     /** Waits for the turn, then holds it until the current transaction ends; once per transaction. */
     public void takeUntilTransactionEnds() {
@@ -27,13 +36,25 @@ public class WriteTurn {
         if (lock.isHeldByCurrentThread()) {
             return;
         }
-        lock.lock();
+        waitForTheTurn();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 lock.unlock();
             }
         });
+    }
+
+    private void waitForTheTurn() {
+        try {
+            if (!lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("waited " + patience + " for the turn to write, held by another"
+                        + " partition (bounce-ledger.write-turn-timeout); relaunch the run date to resume it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the turn to write", e);
+        }
     }
 
     boolean isTaken() {

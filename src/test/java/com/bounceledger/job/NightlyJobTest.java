@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bounceledger.cli.StateLock;
@@ -118,14 +120,16 @@ class NightlyJobTest {
         assertThat(result.stderr()).startsWith("bounce-ledger: " + rules + ":1").hasLineCount(1);
     }
 
-    @Test
-    void aSortRunOfNoRecordsStopsTheLaunchInOneLine() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sort-run-records=0    | bounce-ledger.sort-run-records must be at least 1, not 0",
+            "write-turn-timeout=0s | bounce-ledger.write-turn-timeout must be positive, not PT0S"})
+    void aSettingThatCannotWorkStopsTheLaunchInOneLine(String setting, String message) {
         NightlyRun.Result result = new NightlyRun(folder).withFixture("basic")
-                .with("--bounce-ledger.sort-run-records=0").launch(DAY);
+                .with("--bounce-ledger." + setting).launch(DAY);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr()).isEqualTo("bounce-ledger: bounce-ledger.sort-run-records must be at least 1, not 0"
-                + System.lineSeparator());
+        assertThat(result.stderr()).isEqualTo("bounce-ledger: " + message + System.lineSeparator());
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.bounceledger.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class WriteTurnTest {
 
-    private final WriteTurn turn = new WriteTurn();
+    private final WriteTurn turn = new WriteTurn(Duration.ofSeconds(10));
     private final TransactionTemplate transactions = new TransactionTemplate(new ResourcelessTransactionManager());
 
     @Test
@@ -66,6 +67,28 @@ class WriteTurnTest {
         });
 
         assertThat(turn.isTaken()).isFalse();
+    }
+
+    @Test
+    void aWriterThatWaitsLongerThanItsPatienceFails() throws Exception {
+        WriteTurn impatient = new WriteTurn(Duration.ofMillis(100));
+        CountDownLatch firstHasTurn = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            impatient.takeUntilTransactionEnds();
+            firstHasTurn.countDown();
+            await(releaseFirst);
+        }));
+        await(firstHasTurn);
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> impatient.takeUntilTransactionEnds()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("waited PT0.1S for the turn to write")
+                .hasMessageContaining("bounce-ledger.write-turn-timeout");
+
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThat(impatient.isTaken()).isFalse();
     }
 
     @Test
