@@ -2,7 +2,8 @@
 # Benchmarks the nightly job end to end on a generated day and compares it with the parse floor.
 #   jobs/benchmark.sh [--messages N] [--days N] [--gzip] [--heap SIZE] [--work DIR] [--keep] [--jar FILE]
 # --messages: messages a day (default 1000000; 10000000 is SPEC 8's day). --days: consecutive days run on
-# the same state (the second day starts with the first day's ledger). --gzip: keep the generator's gzip
+# the same state (the second day starts with the first day's ledger); the last day then runs once more on
+# an empty state, which tells the ledger's cost from the day's own. --gzip: keep the generator's gzip
 # files (default: plain CSV, as SPEC 8 sizes the day). --heap: the job's -Xmx (default 512m). --work: the
 # folder for the generated days, state and outputs (default target/benchmark). --keep: keep the
 # generated days there for the next run with the same options (default: delete them at the end).
@@ -24,7 +25,7 @@ start=2026-11-21
 seed=42
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while [ $# -gt 0 ]; do
@@ -93,13 +94,30 @@ check() { # check NAME JOB TRUTH
     fi
 }
 
+run_job() { # run_job DATE STATE_DIR OUTPUT_DIR LOG RUSAGE GC_LOG: sets wall, user, sys and rss_kb
+    local job=(java "-Xmx$heap" "-Xlog:gc:file=$6" "${jvm_options[@]}" -jar "$jar"
+         --spring.config.additional-location="file:$root/jobs/bounce-ledger.properties"
+         --bounce-ledger.input-root="$input" --bounce-ledger.output-root="$3"
+         --bounce-ledger.state-dir="$2" "runDate=$1")
+    local started
+    started=$(date +%s.%N)
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%U %S %M' -o "$5" "${job[@]}" > "$4" 2>&1 || fail "the job failed: see $4"
+        read -r user sys rss_kb < "$5"
+    else
+        "${job[@]}" > "$4" 2>&1 || fail "the job failed: see $4"
+        user=0 sys=0 rss_kb=0
+    fi
+    wall=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+}
+
 # ---- the run: each day on the same, initially empty state
 
 source "$root/jobs/jvm-options.sh"
 mapfile -t jvm_options < <(job_jvm_options) # the nightly job's own options, then JAVA_OPTS
 
 state="$work/state"
-rm -rf "$state" "$work/output" "$work"/job-*.log "$work"/gc-*.log
+rm -rf "$state" "$work/output" "$work"/job-*.log "$work"/gc-*.log "$work/empty-ledger"
 mismatches=0
 first_wall=""
 echo "benchmark: $(nproc) cores, $(uptime | sed 's/.*load/load/'), -Xmx$heap, $messages messages a day," \
@@ -108,20 +126,8 @@ for day_folder in "$input"/*/; do
     date="$(basename "$day_folder")"
     log="$work/job-$date.log"
     rusage="$work/rusage-$date"
-    job=(java "-Xmx$heap" "-Xlog:gc:file=$work/gc-$date.log" "${jvm_options[@]}" -jar "$jar"
-         --spring.config.additional-location="file:$root/jobs/bounce-ledger.properties"
-         --bounce-ledger.input-root="$input" --bounce-ledger.output-root="$work/output"
-         --bounce-ledger.state-dir="$state" "runDate=$date")
     echo "benchmark: $date: running the job (log: $log)"
-    started=$(date +%s.%N)
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%U %S %M' -o "$rusage" "${job[@]}" > "$log" 2>&1 || fail "the job failed: see $log"
-        read -r user sys rss_kb < "$rusage"
-    else
-        "${job[@]}" > "$log" 2>&1 || fail "the job failed: see $log"
-        user=0 sys=0 rss_kb=0
-    fi
-    wall=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+    run_job "$date" "$state" "$work/output" "$log" "$rusage" "$work/gc-$date.log"
     summary="$work/summary-$date"
     grep -o 'summary: .*' "$log" > "$summary" || fail "no summary line in $log"
 
@@ -141,6 +147,7 @@ for day_folder in "$input"/*/; do
             f, r / f, c / 1e6 / f, w / f }'
     echo "memory: peak heap ${peak_heap:-?} MB (before a GC) of -Xmx$heap; peak RSS $((rss_kb / 1024)) MB"
     java -jar "$jar" step-times "$state"
+    last_wall=$wall
     if [ -z "$first_wall" ]; then
         first_wall=$wall
     else
@@ -163,6 +170,21 @@ for day_folder in "$input"/*/; do
          "blocked $(value blocked "$summary") / $(value messages.bounced.block "$facts")"
     cat "$summary"
 done
+
+# ---- the last day again, on an empty ledger: what the day over day change owes to the ledger, not to the day
+# (the generator's second day holds the first day's late opens and clicks too). Timed only: without the
+# earlier days' pending messages its totals are not the truth files'.
+if [ "$days" -gt 1 ]; then
+    empty="$work/empty-ledger"
+    echo "benchmark: $date again on an empty ledger (log: $empty/job.log)"
+    mkdir -p "$empty"
+    run_job "$date" "$empty/state" "$empty/output" "$empty/job.log" "$empty/rusage" "$empty/gc.log"
+    java -jar "$jar" step-times "$empty/state"
+    awk -v full="$last_wall" -v e="$wall" -v d="$date" 'BEGIN {
+        printf "ledger cost: %s took %.1f s on the earlier days%s ledger against %.1f s on an empty one (%+.0f%%)\n",
+            d, full, "\047", e, (full / e - 1) * 100 }'
+    rm -rf "$empty"
+fi
 
 if [ "$keep" = false ]; then
     rm -rf "$input" "$truth" "$work/generated" "$state" "$work/output"
