@@ -181,8 +181,8 @@ if [ "$days" -gt 1 ]; then
     run_job "$date" "$empty/state" "$empty/output" "$empty/job.log" "$empty/rusage" "$empty/gc.log"
     java -jar "$jar" step-times "$empty/state"
     awk -v full="$last_wall" -v e="$wall" -v d="$date" 'BEGIN {
-        printf "ledger cost: %s took %.1f s on the earlier days%s ledger against %.1f s on an empty one (%+.0f%%)\n",
-            d, full, "\047", e, (full / e - 1) * 100 }'
+        printf "ledger cost: %s took %.1f s on the full ledger against %.1f s on an empty one (%+.0f%%)\n",
+            d, full, e, (full / e - 1) * 100 }'
     rm -rf "$empty"
 fi
 

@@ -32,7 +32,7 @@ import com.bounceledger.report.Thresholds;
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
  * @param progressInterval how often long steps log their progress
  * @param writeTurnTimeout how long a settle partition waits for its turn to write before it fails the run
- *                         (a turn lasts one bucket's transaction: 50 ms on average on the second 10M-message day)
+ *                         (a turn lasts one bucket's transaction: 57 ms on average on the second 10M-message day)
  * @param ledger         the thresholds of the address ledger (SPEC 4)
  * @param powerMta       where PowerMTA records name their account, campaign and message (SPEC 2.2)
  * @param postfix        how Postfix messages get their account and campaign (SPEC 2.3)
