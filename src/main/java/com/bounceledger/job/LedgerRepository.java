@@ -38,11 +38,17 @@ public class LedgerRepository {
     public static final int EXPIRY_STAGE = 3;
 
     private static final int LOOKUP_BATCH = 500;
-    private static final String SELECT_STATES = """
+    private static final String STATE_COLUMNS = """
             SELECT account, address, invalid_since, invalid_reason, invalid_cause, suspended_since, suspended_until,
                    suspended_reason, complained_at, unsubscribed_at, hard_excused_at, soft_count, soft_campaigns,
-                   soft_last_reason, manual_since, manual_note
-            FROM address_state""";
+                   soft_last_reason, manual_since, manual_note""";
+    private static final String SELECT_STATES = STATE_COLUMNS + " FROM address_state";
+    /** The bucket's suspensions in force first, as a range of their key, then their statuses by key. */
+    private static final String SELECT_SUSPENSIONS_ENDING = STATE_COLUMNS + """
+
+            FROM (SELECT addr_hash, account, address FROM address_suspension WHERE addr_hash >= ? AND addr_hash < ?)
+            JOIN address_state USING (addr_hash, account, address)
+            WHERE suspended_until <= ?""";
     private static final String SELECT_ENGAGEMENTS = "SELECT account, address, last_engaged_at FROM address_engagement";
     private static final String BY_HASH = " WHERE addr_hash IN (" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
     private static final String IN_RANGE = " WHERE addr_hash >= ? AND addr_hash < ?";
@@ -102,20 +108,32 @@ public class LedgerRepository {
     }
 
     /**
-     * A bucket's ledger for settlement. Every status row of the range is read, as one range of the key: those of
-     * the wanted addresses, and those whose suspension ends by {@code suspensionsEndingBy}, which settlement
-     * expires. Engagements are read for the wanted addresses only: as a range too, unless the table holds more
-     * rows in the range than there are addresses to find (an old ledger), then by lookups.
+     * A bucket's ledger for settlement: the states of the wanted addresses, and those whose suspension ends by
+     * {@code suspensionsEndingBy}, which settlement expires. Each table is read as one range of its key while it
+     * holds no more rows in a bucket than there are addresses to find, and by lookups once it holds more (an old
+     * ledger): a range read costs a row per stored row, a lookup a descent of the index per address. Looked up,
+     * the suspensions that end come from the suspensions in force.
+     *
+     * @param storedPerBucket the ledger's rows per bucket before settlement
      */
     public AddressLedger bucketLedger(long fromHash, long toHashExclusive, Set<String> addresses,
-                                      Instant suspensionsEndingBy, boolean lookUpEngagements) {
+                                      Instant suspensionsEndingBy, LedgerSize storedPerBucket) {
         AddressLedger ledger = new AddressLedger();
-        jdbc.query(SELECT_STATES + IN_RANGE, (RowCallbackHandler) rs -> {
-            if (addresses.contains(rs.getString(2)) || endsBy(instant(rs, 7), suspensionsEndingBy)) {
-                ledger.add(state(rs));
-            }
-        }, fromHash, toHashExclusive);
-        if (lookUpEngagements) {
+        if (storedPerBucket.statuses() > addresses.size()) {
+            lookUp(SELECT_STATES + BY_HASH, hashesOf(addresses), rs -> addIfWanted(rs, addresses, ledger));
+            jdbc.query(SELECT_SUSPENSIONS_ENDING, (RowCallbackHandler) rs -> {
+                if (ledger.find(rs.getString(1), rs.getString(2)) == null) {
+                    ledger.add(state(rs));
+                }
+            }, fromHash, toHashExclusive, offset(suspensionsEndingBy));
+        } else {
+            jdbc.query(SELECT_STATES + IN_RANGE, (RowCallbackHandler) rs -> {
+                if (addresses.contains(rs.getString(2)) || endsBy(instant(rs, 7), suspensionsEndingBy)) {
+                    ledger.add(state(rs));
+                }
+            }, fromHash, toHashExclusive);
+        }
+        if (storedPerBucket.engagements() > addresses.size()) {
             lookUp(SELECT_ENGAGEMENTS + BY_HASH, hashesOf(addresses), rs -> restoreIfWanted(rs, addresses, ledger));
         } else {
             jdbc.query(SELECT_ENGAGEMENTS + IN_RANGE,
@@ -128,8 +146,10 @@ public class LedgerRepository {
         return suspendedUntil != null && !suspendedUntil.isAfter(end);
     }
 
-    public long countEngagements() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM address_engagement", Long.class);
+    /** The ledger's rows: HSQLDB counts a cached table by walking its index, so once per step, not per bucket. */
+    public LedgerSize size() {
+        return new LedgerSize(jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class),
+                jdbc.queryForObject("SELECT COUNT(*) FROM address_engagement", Long.class));
     }
 
     /** Rows of other addresses share a hash or a range with the wanted ones and are left out. */
@@ -240,7 +260,8 @@ public class LedgerRepository {
 
     /**
      * Writes back changed states in key order (address hash first), so that consecutive rows touch the same
-     * part of each table's index instead of random pages of it; new rows are inserted, stored ones updated.
+     * part of each table's index instead of random pages of it; new rows are inserted, stored ones updated, and
+     * the suspensions in force follow the statuses.
      */
     public void saveStates(List<AddressState> states) {
         List<AddressState> inKeyOrder = states.stream().sorted(IN_KEY_ORDER).toList();
@@ -248,9 +269,16 @@ public class LedgerRepository {
         List<AddressRecord> storedStatuses = new ArrayList<>();
         List<AddressState> newEngagements = new ArrayList<>();
         List<AddressState> storedEngagements = new ArrayList<>();
+        List<AddressRecord> suspensionsBegun = new ArrayList<>();
+        List<AddressRecord> suspensionsEnded = new ArrayList<>();
         for (AddressState state : inKeyOrder) {
             if (state.changed()) {
-                (state.stored() ? storedStatuses : newStatuses).add(state.toRecord());
+                AddressRecord record = state.toRecord();
+                (state.stored() ? storedStatuses : newStatuses).add(record);
+                boolean suspended = record.suspendedUntil() != null;
+                if (suspended != state.suspendedWhenStored()) {
+                    (suspended ? suspensionsBegun : suspensionsEnded).add(record);
+                }
             }
             if (state.engagementChanged()) {
                 (state.engagementStored() ? storedEngagements : newEngagements).add(state);
@@ -269,6 +297,10 @@ public class LedgerRepository {
                     soft_last_reason = ?, manual_since = ?, manual_note = ?
                 WHERE addr_hash = ? AND account = ? AND address = ?""",
                 storedStatuses, 500, LedgerRepository::setStatusesAndKey);
+        jdbc.batchUpdate("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, ?, ?)",
+                suspensionsBegun, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
+        jdbc.batchUpdate("DELETE FROM address_suspension WHERE addr_hash = ? AND account = ? AND address = ?",
+                suspensionsEnded, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
         jdbc.batchUpdate("""
                 INSERT INTO address_engagement (last_engaged_at, addr_hash, account, address) VALUES (?, ?, ?, ?)""",
                 newEngagements, 500, LedgerRepository::setEngagementAndKey);
@@ -353,6 +385,14 @@ public class LedgerRepository {
     }
 
     public record MessageKey(String account, String messageId) {
+    }
+
+    /** Rows of the ledger's two tables: its statuses and its engagements. */
+    public record LedgerSize(long statuses, long engagements) {
+
+        LedgerSize perBucket(int buckets) {
+            return new LedgerSize(statuses / buckets, engagements / buckets);
+        }
     }
 
     public record AddressKey(String account, String address) {

@@ -28,6 +28,7 @@ public final class AddressState {
     Instant manualSince;
     String manualNote;
     private final boolean stored;
+    private final boolean suspendedWhenStored;
     private boolean changed;
     private boolean engagementStored;
     private boolean engagementChanged;
@@ -44,6 +45,7 @@ public final class AddressState {
 
     private AddressState(AddressRecord stored, boolean isStored) {
         this.stored = isStored;
+        suspendedWhenStored = isStored && stored.suspendedUntil() != null;
         account = stored.account();
         address = stored.address();
         invalidSince = stored.invalidSince();
@@ -90,6 +92,11 @@ public final class AddressState {
     /** Whether its statuses were read from the ledger, so writing them back is an update rather than an insert. */
     public boolean stored() {
         return stored;
+    }
+
+    /** Whether its statuses were read from the ledger with a suspension in force. */
+    public boolean suspendedWhenStored() {
+        return suspendedWhenStored;
     }
 
     /** Whether the settlement recorded a later engagement, so it must be written back. */

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -35,12 +37,19 @@ import com.bounceledger.ledger.LedgerRules;
 
 /**
  * A bucket's ledger read as key ranges or by lookups gives the same states, and also holds the suspensions that end;
- * writes insert new rows and update stored ones; an engagement alone is stored without a status row.
+ * writes insert new rows and update stored ones, and keep the suspensions in force; an engagement alone is stored
+ * without a status row.
  */
 class LedgerRepositoryTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00Z");
     private static final Instant NO_SUSPENSION_ENDS = Instant.EPOCH;
+    /** Ledger sizes per bucket that make a bucket read each table as a range, or look it up by hash. */
+    private static final LedgerRepository.LedgerSize RANGES = new LedgerRepository.LedgerSize(0, 0);
+    private static final LedgerRepository.LedgerSize LOOKUPS =
+            new LedgerRepository.LedgerSize(Long.MAX_VALUE, Long.MAX_VALUE);
+    private static final LedgerRepository.LedgerSize RANGE_OF_STATUSES_LOOKUPS_OF_ENGAGEMENTS =
+            new LedgerRepository.LedgerSize(0, Long.MAX_VALUE);
 
     @TempDir
     Path folder;
@@ -85,7 +94,7 @@ class LedgerRepositoryTest {
             }
         }
         assertThat(rowsOf("address_state")).isEqualTo(1200 + 400 + 24);
-        assertThat(repository.countEngagements()).isEqualTo(300 + 240);
+        assertThat(repository.size()).isEqualTo(new LedgerRepository.LedgerSize(1200 + 400 + 24, 300 + 240));
 
         long from = AddressHash.bucketStart(1, 4);
         long to = AddressHash.bucketStart(2, 4);
@@ -96,11 +105,12 @@ class LedgerRepositoryTest {
                 .collect(Collectors.toSet());
 
         List<String> byLookup = rows(repository.statesOf(wanted), wanted);
-        List<String> byRange = rows(repository.bucketLedger(from, to, wanted, NO_SUSPENSION_ENDS, false), wanted);
-        List<String> byRangeAndLookups =
-                rows(repository.bucketLedger(from, to, wanted, NO_SUSPENSION_ENDS, true), wanted);
+        List<String> byRange = rows(repository.bucketLedger(from, to, wanted, NO_SUSPENSION_ENDS, RANGES), wanted);
+        List<String> byRangeAndLookups = rows(repository.bucketLedger(from, to, wanted, NO_SUSPENSION_ENDS,
+                RANGE_OF_STATUSES_LOOKUPS_OF_ENGAGEMENTS), wanted);
+        List<String> byLookups = rows(repository.bucketLedger(from, to, wanted, NO_SUSPENSION_ENDS, LOOKUPS), wanted);
 
-        assertThat(byRange).isEqualTo(byLookup).isEqualTo(byRangeAndLookups);
+        assertThat(byRange).isEqualTo(byLookup).isEqualTo(byRangeAndLookups).isEqualTo(byLookups);
         long expected = stored.stream().filter(row -> wanted.contains(row[1])).count();
         assertThat(byRange).hasSize((int) expected).isNotEmpty();
         assertThat(byRange).anyMatch(row -> row.startsWith("engaged 2026") && row.contains("statuses stored"))
@@ -145,29 +155,70 @@ class LedgerRepositoryTest {
         repository.saveStates(second.changed());
         assertThat(repository.statesOf(Set.of("cat@example.com")).find("acme", "cat@example.com").lastEngagedAt())
                 .isEqualTo(AT.plusSeconds(3600));
-        assertThat(repository.countEngagements()).isEqualTo(1);
+        assertThat(repository.size().engagements()).isEqualTo(1);
     }
 
-    @Test
-    void aBucketsLedgerAlsoHoldsTheSuspensionsThatEndByTheGivenTime() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aBucketsLedgerAlsoHoldsTheSuspensionsThatEndByTheGivenTime(boolean lookedUp) {
         storeSuspension("ann@example.com", AT);
         storeSuspension("bob@example.com", AT.plusSeconds(1));
         store("acme", "cat@example.com", 1);
+        storeSuspension("eve@example.com", AT.minusSeconds(1));
 
-        AddressLedger ledger = repository.bucketLedger(0, AddressHash.SPACE, Set.of("dan@example.com"), AT, false);
+        AddressLedger ledger = repository.bucketLedger(0, AddressHash.SPACE,
+                Set.of("dan@example.com", "eve@example.com"), AT, lookedUp ? LOOKUPS : RANGES);
 
         assertThat(ledger.find("acme", "ann@example.com").suspendedUntil()).isEqualTo(AT);
         assertThat(ledger.find("acme", "bob@example.com")).isNull(); // ends later
         assertThat(ledger.find("acme", "cat@example.com")).isNull(); // not suspended
         assertThat(ledger.find("acme", "dan@example.com")).isNull(); // wanted, never stored
+        assertThat(ledger.find("acme", "eve@example.com").suspendedUntil()).isEqualTo(AT.minusSeconds(1)); // both
     }
 
+    @Test
+    void theSuspensionsInForceFollowTheStatusesWritten() {
+        LedgerRules rules = new LedgerRules(LedgerPolicy.defaults());
+        AddressLedger first = repository.statesOf(Set.of("ann@example.com", "bob@example.com"));
+        rules.apply(first, blocked("ann@example.com", AT), new ArrayList<>());
+        rules.apply(first, blocked("bob@example.com", AT), new ArrayList<>());
+        repository.saveStates(first.changed());
+        assertThat(suspensionsInForce()).containsExactly("ann@example.com", "bob@example.com");
+
+        // Ann's suspension extended (still in force), Bob's expired.
+        AddressLedger second = repository.statesOf(Set.of("ann@example.com", "bob@example.com"));
+        rules.apply(second, blocked("ann@example.com", AT.plusSeconds(3600)), new ArrayList<>());
+        Instant bobEnds = second.find("acme", "bob@example.com").suspendedUntil();
+        AddressLedger bobOnly = new AddressLedger();
+        bobOnly.add(second.find("acme", "bob@example.com"));
+        rules.expireSuspensions(bobOnly, bobEnds, new ArrayList<>());
+        repository.saveStates(second.changed());
+
+        assertThat(second.find("acme", "ann@example.com").suspendedUntil()).isAfter(AT.plusSeconds(3600));
+        assertThat(suspensionsInForce()).containsExactly("ann@example.com");
+        assertThat(repository.bucketLedger(0, AddressHash.SPACE, Set.of(), bobEnds.plusSeconds(86_400), LOOKUPS)
+                .find("acme", "ann@example.com")).isNotNull();
+    }
+
+    private List<String> suspensionsInForce() {
+        return jdbc.queryForList("SELECT address FROM address_suspension ORDER BY address", String.class);
+    }
+
+    private static ClassifiedEvent blocked(String address, Instant at) {
+        return new ClassifiedEvent(new DeliveryEvent(at, "acme", "spring", "m3", address, EventType.BOUNCED, null,
+                null, "blocked by policy", null, null, false),
+                new Classification(Reason.BLOCKED, BounceGroup.BLOCK, "test"));
+    }
+
+    /** A suspended row as a previous day left it: in the status table and among the suspensions in force. */
     private void storeSuspension(String address, Instant until) {
         jdbc.update("""
                 INSERT INTO address_state (account, address, addr_hash, suspended_since, suspended_until,
                                            suspended_reason)
                 VALUES ('acme', ?, ?, ?, ?, 'blocked')""", address, AddressHash.of(address),
                 until.minusSeconds(86_400).atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
+        jdbc.update("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, 'acme', ?)",
+                AddressHash.of(address), address);
     }
 
     private long rowsOf(String table) {
