@@ -33,6 +33,9 @@ import com.bounceledger.report.Thresholds;
  * @param progressInterval how often long steps log their progress
  * @param writeTurnTimeout how long a settle partition waits for its turn to write before it fails the run
  *                         (a turn lasts one bucket's transaction: 57 ms on average on the second 10M-message day)
+ * @param lookupCost     how many stored rows settle reads in a range in the time of one lookup by hash: a ledger
+ *                       table is looked up once it holds more rows per bucket than this many times the bucket's
+ *                       addresses, and read as a range of its key before
  * @param ledger         the thresholds of the address ledger (SPEC 4)
  * @param powerMta       where PowerMTA records name their account, campaign and message (SPEC 2.2)
  * @param postfix        how Postfix messages get their account and campaign (SPEC 2.3)
@@ -53,6 +56,7 @@ public record BounceLedgerProperties(
         Path rulesFile,
         @DefaultValue("10s") Duration progressInterval,
         @DefaultValue("10m") Duration writeTurnTimeout,
+        @DefaultValue("2") int lookupCost,
         @DefaultValue Ledger ledger,
         @DefaultValue PowerMta powerMta,
         @DefaultValue Postfix postfix,
@@ -65,6 +69,7 @@ public record BounceLedgerProperties(
         positive("threads", threads);
         positive("sort-run-records", sortRunRecords);
         positive("max-line-bytes", maxLineBytes);
+        positive("lookup-cost", lookupCost);
         if (writeTurnTimeout.isNegative() || writeTurnTimeout.isZero()) {
             throw new InvalidSettingException("bounce-ledger.write-turn-timeout must be positive, not "
                     + writeTurnTimeout);

@@ -402,8 +402,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    public LedgerRepository ledgerRepository(JdbcTemplate jdbc) {
-        return new LedgerRepository(jdbc);
+    public LedgerRepository ledgerRepository(JdbcTemplate jdbc, BounceLedgerProperties properties) {
+        return new LedgerRepository(jdbc, properties.lookupCost());
     }
 
     @Bean

@@ -70,7 +70,7 @@ class LedgerRepositoryTest {
                 "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
         new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        repository = new LedgerRepository(jdbc);
+        repository = new LedgerRepository(jdbc, 2);
     }
 
     @Test
@@ -116,6 +116,21 @@ class LedgerRepositoryTest {
         assertThat(byRange).anyMatch(row -> row.startsWith("engaged 2026") && row.contains("statuses stored"))
                 .anyMatch(row -> row.startsWith("engaged 2026") && row.contains("statuses new"))
                 .anyMatch(row -> row.startsWith("never engaged"));
+
+        // Every address of every bucket, looked up in four statements' worth of hashes (the last one padded).
+        Set<String> everyone = IntStream.range(0, 1800).mapToObj(i -> "user" + i + "@example.com")
+                .collect(Collectors.toSet());
+        List<String> everyoneByLookups = rows(repository.bucketLedger(0, AddressHash.SPACE, everyone,
+                NO_SUSPENSION_ENDS, LOOKUPS), everyone);
+        assertThat(everyoneByLookups).hasSize(stored.size()).isEqualTo(rows(repository.bucketLedger(0,
+                AddressHash.SPACE, everyone, NO_SUSPENSION_ENDS, RANGES), everyone));
+    }
+
+    @Test
+    void aTableIsLookedUpOnceItHoldsMoreRowsPerBucketThanTheLookupCostTimesTheAddresses() {
+        assertThat(repository.looksUp(12_000, 6_000)).isFalse();
+        assertThat(repository.looksUp(12_001, 6_000)).isTrue();
+        assertThat(repository.looksUp(1, 0)).isTrue();
     }
 
     @Test
