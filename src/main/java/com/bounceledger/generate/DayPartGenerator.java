@@ -1,9 +1,11 @@
 package com.bounceledger.generate;
 
+import com.bounceledger.classify.BounceGroup;
 import com.bounceledger.ingest.DeliveryEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,6 +15,9 @@ import java.time.Instant;
  * order of their start, the previous day's first. Rows are therefore not globally time-sorted.
  */
 final class DayPartGenerator {
+
+    /** SPEC 4.4's default, which the truth assumes the job runs with. */
+    static final Duration PENDING_EXPIRY = Duration.ofHours(72);
 
     private final DeliverySimulation simulation;
     private final LogFormat format;
@@ -39,7 +44,58 @@ final class DayPartGenerator {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        countPendingExpiries(truth);
         return truth;
+    }
+
+    /**
+     * Counts the messages that a job run every day turns into soft bounces {@code expired} in this window (SPEC
+     * 4.4): those whose first event in the files lies {@link #PENDING_EXPIRY} before it and that none of their
+     * events in the files settles. Every event happens within {@link MessageSimulator#LIFETIME_SECONDS} of the send, well
+     * before the expiry, so the messages are replayed from the days they were sent on.
+     */
+    private void countPendingExpiries(DayTruth truth) {
+        long firstFrom = from - PENDING_EXPIRY.toSeconds();
+        long firstTo = to - PENDING_EXPIRY.toSeconds();
+        long lastSendDay = Math.floorDiv(firstTo - 1, 86_400);
+        long firstSendDay = Math.max(simulation.startEpochDay(),
+                Math.floorDiv(firstFrom - MessageSimulator.LIFETIME_SECONDS, 86_400));
+        for (long sendDay = firstSendDay; sendDay <= lastSendDay; sendDay++) {
+            simulation.forEachMessage(sendDay, firstFrom, firstTo, life -> {
+                long firstShown = firstShownAt(life);
+                if (firstShown >= firstFrom && firstShown < firstTo && neverSettled(life)) {
+                    truth.countPendingExpiry();
+                }
+            });
+        }
+    }
+
+    /** @return when the first event in the files happened, or {@code Long.MIN_VALUE} when none is */
+    private long firstShownAt(MessageLife life) {
+        for (MessageLife.Event event : life.events()) {
+            if (inFiles(life, event)) {
+                return event.at();
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    /** No delivery, open, click or failing bounce in the files: the job keeps the message pending. */
+    private boolean neverSettled(MessageLife life) {
+        for (MessageLife.Event event : life.events()) {
+            if (!inFiles(life, event)) {
+                continue;
+            }
+            boolean settles = switch (event.type()) {
+                case DELIVERED, OPENED, CLICKED -> true;
+                case BOUNCED -> BounceReasons.groupOf(event.reason()) != BounceGroup.NONE;
+                default -> false;
+            };
+            if (settles) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -90,6 +146,16 @@ final class DayPartGenerator {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether some day's files hold the event: the format shows it, and it happens on the day the message was
+     * sent or the next, the only days whose files replay the message (a late event of a message sent in the
+     * evening can fall on the day after).
+     */
+    private boolean inFiles(MessageLife life, MessageLife.Event event) {
+        return format.shows(event.type(), event.returnedLater())
+                && event.at() < (Math.floorDiv(life.sentAt(), 86_400) + 2) * 86_400;
     }
 
     private static GeneratedEvent generated(MessageLife life, MessageLife.Event event) {

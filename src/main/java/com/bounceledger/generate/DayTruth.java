@@ -27,6 +27,7 @@ final class DayTruth {
     private long badRows;
     private long lateMessages;
     private long firstSeenMessages;
+    private long pendingExpiries;
     private final long[] events = new long[TYPES.length];
     private final long[] messages = new long[TYPES.length];
     private final Map<BounceGroup, Long> bouncedByGroup = new TreeMap<>();
@@ -45,6 +46,11 @@ final class DayTruth {
     /** A message whose first event this format shows is in these files: SPEC 5's Sent for formats without sends. */
     void countFirstSeen() {
         firstSeenMessages++;
+    }
+
+    /** A message sent days ago whose expiry as a pending message (SPEC 4.4) ends in these files' window. */
+    void countPendingExpiry() {
+        pendingExpiries++;
     }
 
     /**
@@ -75,6 +81,7 @@ final class DayTruth {
         badRows += other.badRows;
         lateMessages += other.lateMessages;
         firstSeenMessages += other.firstSeenMessages;
+        pendingExpiries += other.pendingExpiries;
         for (int i = 0; i < TYPES.length; i++) {
             events[i] += other.events[i];
             messages[i] += other.messages[i];
@@ -109,6 +116,8 @@ final class DayTruth {
             out.write("# messages.X: messages with at least one X event in these files; events.X: rows of event X.\n");
             out.write("# messages.first_seen: messages whose first event this format shows is here (Sent, for formats without sends);\n");
             out.write("# messages.late: messages sent on an earlier day with events here; rows include the bad rows.\n");
+            out.write("# messages.pending_expired: messages without an outcome whose 72 hours from their first event end today:\n");
+            out.write("# a job run every day counts them as soft bounces 'expired' today (SPEC 4.4).\n");
             line(out, "date", day);
             line(out, "format", format);
             line(out, "seed", seed);
@@ -123,6 +132,7 @@ final class DayTruth {
             }
             line(out, "messages.first_seen", firstSeenMessages);
             line(out, "messages.late", lateMessages);
+            line(out, "messages.pending_expired", pendingExpiries);
             for (EventType type : TYPES) {
                 line(out, "events." + type.label(), events[type.ordinal()]);
             }

@@ -10,8 +10,9 @@ import java.util.List;
  * Decides, from the recipient's mailbox, the receiver's mood of the day and chance, everything that
  * happens to one message after it is sent: deferrals and their retries, the final outcome (delivered,
  * bounced, or none at all), and after a delivery the auto-reply, opens, clicks, unsubscribe or complaint.
- * Everything happens within {@link #LIFETIME_SECONDS} of the send, so at most the next day's files
- * hold a message's late events.
+ * Everything happens within {@link #LIFETIME_SECONDS} of the send. The files replay a message on the day
+ * it was sent and the next only, so the rare late event of an evening's message that falls on the day
+ * after is not written (nor counted in the truth).
  */
 final class MessageSimulator {
 

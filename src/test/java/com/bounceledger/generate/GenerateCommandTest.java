@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +86,47 @@ class GenerateCommandTest {
                     .mapToLong(group -> GeneratedFiles.count(truth, "messages.bounced." + group.label())).sum();
             assertThat(byGroup).isEqualTo(GeneratedFiles.count(truth, "messages.bounced"));
         }
+    }
+
+    /**
+     * SPEC 4.4 recounted from the files alone: a message that no delivery, open, click or bounce settles is soft
+     * bounced on the day when 72 hours have passed since its first event.
+     */
+    @Test
+    void truthCountsTheMessagesWhosePendingExpiryEndsOnTheDay() throws IOException {
+        int days = 5;
+        Path run = generate("run", "--days", String.valueOf(days), "--messages", "20000");
+        Map<String, Long> firstEventAt = new HashMap<>();
+        Set<String> settled = new HashSet<>();
+        for (int day = 0; day < days; day++) {
+            for (List<String> record : GeneratedFiles.dayRecords(run.resolve("input/" + date(day)))) {
+                if (GeneratedFiles.isGood(record)) {
+                    firstEventAt.merge(record.get(3), Instant.parse(record.get(0)).getEpochSecond(), Math::min);
+                    if (Set.of("delivered", "opened", "clicked", "bounced").contains(record.get(5))) {
+                        settled.add(record.get(3));
+                    }
+                }
+            }
+        }
+        for (int day = 0; day < days; day++) {
+            long dayStart = LocalDate.parse(date(day)).toEpochDay() * 86_400;
+            long expiring = firstEventAt.entrySet().stream()
+                    .filter(message -> !settled.contains(message.getKey()))
+                    .map(message -> message.getValue() + 72 * 3600)
+                    .filter(expiry -> expiry >= dayStart && expiry < dayStart + 86_400)
+                    .count();
+            Properties truth = GeneratedFiles.truth(run.resolve("truth/truth-" + date(day) + ".properties"));
+            assertThat(GeneratedFiles.count(truth, "messages.pending_expired")).as(date(day)).isEqualTo(expiring);
+            if (day < 3) {
+                assertThat(expiring).as(date(day)).isZero();
+            } else {
+                assertThat(expiring).as(date(day)).isPositive();
+            }
+        }
+    }
+
+    private static String date(int day) {
+        return LocalDate.parse(START).plusDays(day).toString();
     }
 
     @Test
