@@ -51,8 +51,8 @@ final class DayPartGenerator {
     /**
      * Counts the messages that a job run every day turns into soft bounces {@code expired} in this window (SPEC
      * 4.4): those whose first event in the files lies {@link #PENDING_EXPIRY} before it and that none of their
-     * events in the files settles. Every event happens within {@link MessageSimulator#LIFETIME_SECONDS} of the send, well
-     * before the expiry, so the messages are replayed from the days they were sent on.
+     * events in the files settles. A message's events all happen within {@link MessageSimulator#LIFETIME_SECONDS}
+     * of its send, well before its expiry, so it is replayed from the day it was sent on.
      */
     private void countPendingExpiries(DayTruth truth) {
         long firstFrom = from - PENDING_EXPIRY.toSeconds();
