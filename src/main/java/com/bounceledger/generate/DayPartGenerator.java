@@ -17,7 +17,7 @@ import java.time.Instant;
 final class DayPartGenerator {
 
     /** SPEC 4.4's default, which the truth assumes the job runs with. */
-    static final Duration PENDING_EXPIRY = Duration.ofHours(72);
+    private static final Duration PENDING_EXPIRY = Duration.ofHours(72);
 
     private final DeliverySimulation simulation;
     private final LogFormat format;
