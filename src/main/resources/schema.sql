@@ -166,3 +166,11 @@ CREATE CACHED TABLE IF NOT EXISTS spill_checkpoint (
     lengths         VARCHAR(32000) NOT NULL,
     PRIMARY KEY (run_date, partition_index)
 );
+
+-- The one-time data upgrades applied to this state database (job.StateUpgrades), each recorded in the transaction
+-- that applied it.
+CREATE CACHED TABLE IF NOT EXISTS state_upgrade (
+    name       VARCHAR(100)             NOT NULL,
+    applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (name)
+);

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,10 +162,25 @@ final class NightlyRun {
         return rows("SELECT account, address, last_engaged_at FROM address_engagement ORDER BY account, address", 3);
     }
 
+    /** Runs statements on the state database between launches, to give it the shape an earlier build left. */
+    void execute(String... statements) {
+        try (Connection connection = openState(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection openState() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:hsqldb:file:" + state.resolve("ledger") + ";hsqldb.lock_file=false;shutdown=true", "SA", "");
+    }
+
     private List<String> rows(String query, int columns) {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:hsqldb:file:" + state.resolve("ledger") + ";hsqldb.lock_file=false;shutdown=true", "SA", "");
+        try (Connection connection = openState();
              ResultSet rs = connection.createStatement().executeQuery(query)) {
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();

@@ -1,0 +1,118 @@
+package com.bounceledger.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bounceledger.ingest.AddressHash;
+
+/**
+ * A state database from before {@code address_suspension} gets its suspensions in force copied into it, once; one
+ * that already has the table keeps its rows.
+ */
+class StateUpgradesTest {
+
+    @TempDir
+    Path folder;
+
+    private SingleConnectionDataSource dataSource;
+    private JdbcTemplate jdbc;
+    private StateUpgrades upgrades;
+
+    @BeforeEach
+    void openState() {
+        dataSource = new SingleConnectionDataSource(
+                "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
+        jdbc = new JdbcTemplate(dataSource);
+        upgrades = new StateUpgrades(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
+    @AfterEach
+    void closeState() {
+        dataSource.destroy();
+    }
+
+    @Test
+    void theSuspensionsOfADatabaseFromBeforeTheSuspensionTableAreCopiedIntoIt() {
+        createSchema();
+        dropTablesAnEarlierBuildDidNotHave();
+        storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
+        storeStatus("acme", "hugo@hard.example", null);
+        storeStatus("other", "sam@block.example", "2026-11-04 09:00:00+00:00");
+
+        createSchema(); // what a launch of this build does first: the new tables come empty
+        upgrades.apply();
+
+        assertThat(suspensions()).containsExactly("acme,sam@block.example", "other,sam@block.example");
+        assertThat(jdbc.queryForList("SELECT name FROM state_upgrade", String.class))
+                .containsExactly("address_suspension from address_state");
+    }
+
+    @Test
+    void anUpgradeRunsOnceADatabase() {
+        createSchema();
+        upgrades.apply();
+        // A suspension in address_state alone is now not an old one to copy; the next launch does not read the table.
+        storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
+
+        upgrades.apply();
+
+        assertThat(suspensions()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM state_upgrade", Integer.class)).isOne();
+    }
+
+    @Test
+    void aDatabaseThatAlreadyHasTheSuspensionTableKeepsItsRows() {
+        createSchema();
+        jdbc.update("DROP TABLE state_upgrade"); // written by a build from 206d224 up to this one
+        storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
+        storeSuspension("acme", "sam@block.example");
+        storeStatus("acme", "tia@block.example", "2026-11-04 09:00:00+00:00");
+        storeSuspension("acme", "tia@block.example");
+
+        createSchema();
+        upgrades.apply();
+
+        assertThat(suspensions()).containsExactly("acme,sam@block.example", "acme,tia@block.example");
+    }
+
+    private void createSchema() {
+        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
+    }
+
+    private void dropTablesAnEarlierBuildDidNotHave() {
+        jdbc.update("DROP TABLE address_suspension");
+        jdbc.update("DROP TABLE state_upgrade");
+    }
+
+    /** A suspended status, or an invalid one without {@code suspendedUntil}. */
+    private void storeStatus(String account, String address, String suspendedUntil) {
+        jdbc.update("""
+                INSERT INTO address_state (account, address, addr_hash, invalid_since, suspended_until)
+                VALUES (?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))""",
+                account, address, AddressHash.of(address),
+                suspendedUntil == null ? "2026-11-01 09:00:00+00:00" : null, suspendedUntil);
+    }
+
+    private void storeSuspension(String account, String address) {
+        jdbc.update("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, ?, ?)",
+                AddressHash.of(address), account, address);
+    }
+
+    private List<String> suspensions() {
+        return jdbc.queryForList(
+                "SELECT account || ',' || address FROM address_suspension ORDER BY account, address", String.class);
+    }
+}
