@@ -111,14 +111,13 @@ CREATE CACHED TABLE IF NOT EXISTS address_suspension (
     PRIMARY KEY (addr_hash, account, address)
 );
 
--- The last open or click of each (account, address), apart from the statuses: most addresses that engage never
--- bounce, and on a 10M-message day 1.2 million of the 1.5 million ledger writes only moved this time.
-CREATE CACHED TABLE IF NOT EXISTS address_engagement (
-    addr_hash       BIGINT                   NOT NULL,
-    account         VARCHAR(200)             NOT NULL,
-    address         VARCHAR(254)             NOT NULL,
-    last_engaged_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (addr_hash, account, address)
+-- The last open or click of each (account, address), apart from the statuses, packed per shard of the address
+-- hash (its top 10 bits; job.EngagementShards): most addresses that engage never bounce, and on the second
+-- 10M-message day a row per address meant 1.2 million rows read and 1.7 million written.
+CREATE CACHED TABLE IF NOT EXISTS engagement_shard (
+    shard       INT                 NOT NULL,
+    engagements VARBINARY(16777216) NOT NULL,
+    PRIMARY KEY (shard)
 );
 
 -- The audit trail: every ledger change with what caused it. A day's changes of one address come from the

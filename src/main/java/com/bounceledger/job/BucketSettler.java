@@ -43,16 +43,16 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
     private final LedgerRepository repository;
     private final LedgerRules rules;
     private final Instant endOfRunDate;
-    private final LedgerRepository.LedgerSize storedPerBucket;
+    private final long storedStatusesPerBucket;
 
-    /** @param stored the ledger's rows before settlement: chooses how a bucket's are read */
+    /** @param storedStatuses the ledger's status rows before settlement: chooses how a bucket's are read */
     BucketSettler(SpillLayout layout, LedgerRepository repository, LedgerRules rules, Instant endOfRunDate,
-                  LedgerRepository.LedgerSize stored) {
+                  long storedStatuses) {
         this.layout = layout;
         this.repository = repository;
         this.rules = rules;
         this.endOfRunDate = endOfRunDate;
-        this.storedPerBucket = stored.perBucket(layout.buckets());
+        this.storedStatusesPerBucket = storedStatuses / layout.buckets();
     }
 
     @Override
@@ -97,7 +97,8 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
         ledgerEvents.sort(BY_TIME);
         Set<String> addresses = new HashSet<>();
         ledgerEvents.forEach(e -> addresses.add(e.event().recipient()));
-        AddressLedger ledger = repository.bucketLedger(from, to, addresses, endOfRunDate, storedPerBucket);
+        AddressLedger ledger = repository.bucketLedger(from, to, addresses, endOfRunDate,
+                storedStatusesPerBucket);
         List<AddressChange> changes = new ArrayList<>();
         for (ClassifiedEvent classified : ledgerEvents) {
             rules.apply(ledger, classified, changes);

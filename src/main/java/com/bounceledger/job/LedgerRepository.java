@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,7 +51,6 @@ public class LedgerRepository {
             FROM (SELECT addr_hash, account, address FROM address_suspension WHERE addr_hash >= ? AND addr_hash < ?)
             JOIN address_state USING (addr_hash, account, address)
             WHERE suspended_until <= ?""";
-    private static final String SELECT_ENGAGEMENTS = "SELECT account, address, last_engaged_at FROM address_engagement";
     private static final String BY_HASH = " WHERE addr_hash IN (" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
     private static final String IN_RANGE = " WHERE addr_hash >= ? AND addr_hash < ?";
 
@@ -63,11 +63,13 @@ public class LedgerRepository {
             byHashThen(PendingMessage::recipient, PendingMessage::account, PendingMessage::messageId);
 
     private final JdbcTemplate jdbc;
+    private final EngagementShards engagements;
     private final int lookupCost;
 
     /** @param lookupCost how many stored rows a range read walks in the time of one lookup by hash */
     public LedgerRepository(JdbcTemplate jdbc, int lookupCost) {
         this.jdbc = jdbc;
+        this.engagements = new EngagementShards(jdbc);
         this.lookupCost = lookupCost;
     }
 
@@ -93,7 +95,12 @@ public class LedgerRepository {
         long[] hashes = hashesOf(addresses);
         // Statuses first: a state that only engagement created is then not replaced by its stored statuses.
         lookUp(SELECT_STATES + BY_HASH, hashes, rs -> addIfWanted(rs, addresses, ledger));
-        lookUp(SELECT_ENGAGEMENTS + BY_HASH, hashes, rs -> restoreIfWanted(rs, addresses, ledger));
+        Set<Integer> shards = new HashSet<>();
+        for (long hash : hashes) {
+            if (shards.add(EngagementShards.shardOf(hash))) {
+                restoreWanted(engagements.read(hash, hash + 1), addresses, ledger);
+            }
+        }
         return ledger;
     }
 
@@ -123,23 +130,20 @@ public class LedgerRepository {
 
     /**
      * A bucket's ledger for settlement: the states of the wanted addresses, and those whose suspension ends by
-     * {@code suspensionsEndingBy}, which settlement expires. Each table is read as one range of its key while it
-     * holds no more rows in a bucket than {@code lookupCost} times the addresses to find, and by lookups once it
-     * holds more (an old ledger): a range read costs a row per stored row, a lookup a descent of the index per
-     * address (lookups were 11% of settle on a first 10M-message day, where every one misses; on the seventh 1M
-     * day a lookup took 23 µs, a row of a range 10 µs). Looked up, the suspensions that end come from the
-     * suspensions in force.
+     * {@code suspensionsEndingBy}, which settlement expires. The statuses are read as one range of their key while
+     * the table holds no more rows in a bucket than {@code lookupCost} times the addresses to find, and by lookups
+     * once it holds more (an old ledger): a range read costs a row per stored row, a lookup a descent of the index
+     * per address (lookups were 11% of settle on a first 10M-message day, where every one misses; on the seventh
+     * 1M day a lookup took 23 µs, a row of a range 10 µs). Looked up, the suspensions that end come from the
+     * suspensions in force. The engagements come from the bucket's shards.
      *
-     * @param storedPerBucket the ledger's rows per bucket before settlement
+     * @param storedStatusesPerBucket the status rows per bucket before settlement
      */
     public AddressLedger bucketLedger(long fromHash, long toHashExclusive, Set<String> addresses,
-                                      Instant suspensionsEndingBy, LedgerSize storedPerBucket) {
+                                      Instant suspensionsEndingBy, long storedStatusesPerBucket) {
         AddressLedger ledger = new AddressLedger();
-        boolean lookUpStatuses = looksUp(storedPerBucket.statuses(), addresses.size());
-        boolean lookUpEngagements = looksUp(storedPerBucket.engagements(), addresses.size());
-        long[] hashes = lookUpStatuses || lookUpEngagements ? hashesOf(addresses) : null;
-        if (lookUpStatuses) {
-            lookUp(SELECT_STATES + BY_HASH, hashes, rs -> addIfWanted(rs, addresses, ledger));
+        if (looksUp(storedStatusesPerBucket, addresses.size())) {
+            lookUp(SELECT_STATES + BY_HASH, hashesOf(addresses), rs -> addIfWanted(rs, addresses, ledger));
             // A wanted address whose suspension ends comes twice, as the same state: the second replaces the first.
             jdbc.query(SELECT_SUSPENSIONS_ENDING, (RowCallbackHandler) rs -> ledger.add(state(rs)),
                     fromHash, toHashExclusive, offset(suspensionsEndingBy));
@@ -150,12 +154,7 @@ public class LedgerRepository {
                 }
             }, fromHash, toHashExclusive);
         }
-        if (lookUpEngagements) {
-            lookUp(SELECT_ENGAGEMENTS + BY_HASH, hashes, rs -> restoreIfWanted(rs, addresses, ledger));
-        } else {
-            jdbc.query(SELECT_ENGAGEMENTS + IN_RANGE,
-                    (RowCallbackHandler) rs -> restoreIfWanted(rs, addresses, ledger), fromHash, toHashExclusive);
-        }
+        restoreWanted(engagements.read(fromHash, toHashExclusive), addresses, ledger);
         return ledger;
     }
 
@@ -168,10 +167,9 @@ public class LedgerRepository {
         return suspendedUntil != null && !suspendedUntil.isAfter(end);
     }
 
-    /** The ledger's rows: HSQLDB counts a cached table by walking its index, so once per step, not per bucket. */
-    public LedgerSize size() {
-        return new LedgerSize(jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class),
-                jdbc.queryForObject("SELECT COUNT(*) FROM address_engagement", Long.class));
+    /** The status rows: HSQLDB counts a cached table by walking its index, so once per step, not per bucket. */
+    public long statusCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
     }
 
     /** Rows of other addresses share a hash or a range with the wanted ones and are left out. */
@@ -188,11 +186,15 @@ public class LedgerRepository {
                 rs.getString(16)));
     }
 
-    private static void restoreIfWanted(ResultSet rs, Set<String> addresses, AddressLedger ledger)
-            throws SQLException {
-        String address = rs.getString(2);
-        if (addresses.contains(address)) {
-            ledger.state(rs.getString(1), address).restoreEngagement(instant(rs, 3));
+    /** Shards hold other addresses too, which are left out. */
+    private static void restoreWanted(Map<Integer, Map<AddressKey, Instant>> shards, Set<String> addresses,
+                                      AddressLedger ledger) {
+        for (Map<AddressKey, Instant> shard : shards.values()) {
+            shard.forEach((key, lastEngagedAt) -> {
+                if (addresses.contains(key.address())) {
+                    ledger.state(key.account(), key.address()).restoreEngagement(lastEngagedAt);
+                }
+            });
         }
     }
 
@@ -283,14 +285,13 @@ public class LedgerRepository {
     /**
      * Writes back changed states in key order (address hash first), so that consecutive rows touch the same
      * part of each table's index instead of random pages of it; new rows are inserted, stored ones updated, and
-     * the suspensions in force follow the statuses.
+     * the suspensions in force follow the statuses; later engagements are merged into their shards.
      */
     public void saveStates(List<AddressState> states) {
         List<AddressState> inKeyOrder = states.stream().sorted(IN_KEY_ORDER).toList();
         List<AddressRecord> newStatuses = new ArrayList<>();
         List<AddressRecord> storedStatuses = new ArrayList<>();
-        List<AddressState> newEngagements = new ArrayList<>();
-        List<AddressState> storedEngagements = new ArrayList<>();
+        List<EngagementShards.Engagement> changedEngagements = new ArrayList<>();
         List<AddressRecord> suspensionsBegun = new ArrayList<>();
         List<AddressRecord> suspensionsEnded = new ArrayList<>();
         for (AddressState state : inKeyOrder) {
@@ -303,7 +304,9 @@ public class LedgerRepository {
                 }
             }
             if (state.engagementChanged()) {
-                (state.engagementStored() ? storedEngagements : newEngagements).add(state);
+                changedEngagements.add(new EngagementShards.Engagement(
+                        new AddressKey(state.account(), state.address()), AddressHash.of(state.address()),
+                        state.lastEngagedAt()));
             }
         }
         jdbc.batchUpdate("""
@@ -323,13 +326,7 @@ public class LedgerRepository {
                 suspensionsBegun, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
         jdbc.batchUpdate("DELETE FROM address_suspension WHERE addr_hash = ? AND account = ? AND address = ?",
                 suspensionsEnded, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
-        jdbc.batchUpdate("""
-                INSERT INTO address_engagement (last_engaged_at, addr_hash, account, address) VALUES (?, ?, ?, ?)""",
-                newEngagements, 500, LedgerRepository::setEngagementAndKey);
-        jdbc.batchUpdate("""
-                UPDATE address_engagement SET last_engaged_at = ?
-                WHERE addr_hash = ? AND account = ? AND address = ?""",
-                storedEngagements, 500, LedgerRepository::setEngagementAndKey);
+        engagements.save(changedEngagements);
     }
 
     /** The 14 status columns, then the key (hash, account, address): the parameter order of both writes. */
@@ -349,11 +346,6 @@ public class LedgerRepository {
         ps.setObject(13, offset(s.manualSince()));
         ps.setString(14, s.manualNote());
         setKey(ps, 15, s.account(), s.address());
-    }
-
-    private static void setEngagementAndKey(PreparedStatement ps, AddressState s) throws SQLException {
-        ps.setObject(1, offset(s.lastEngagedAt()));
-        setKey(ps, 2, s.account(), s.address());
     }
 
     private static void setKey(PreparedStatement ps, int first, String account, String address) throws SQLException {
@@ -407,14 +399,6 @@ public class LedgerRepository {
     }
 
     public record MessageKey(String account, String messageId) {
-    }
-
-    /** Rows of the ledger's two tables: its statuses and its engagements. */
-    public record LedgerSize(long statuses, long engagements) {
-
-        LedgerSize perBucket(int buckets) {
-            return new LedgerSize(statuses / buckets, engagements / buckets);
-        }
     }
 
     public record AddressKey(String account, String address) {

@@ -18,7 +18,8 @@ public record SpillLayout(Path dayFolder, int buckets) {
 
     /** Bytes of input per bucket: a bucket's messages must fit comfortably in a settling thread's memory. */
     private static final long INPUT_BYTES_PER_BUCKET = 16L << 20;
-    private static final int MAX_BUCKETS = 1024;
+    /** A power of two, as is every bucket count: the engagement shards rely on it (EngagementShards). */
+    static final int MAX_BUCKETS = 1024;
 
     /** The bucket count is derived from the day's recorded input size, so every attempt of a run agrees. */
     public static SpillLayout of(Path stateDir, LocalDate runDate, long inputBytes) {

@@ -1,27 +1,31 @@
 package com.bounceledger.job;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Brings a state database written by an earlier build up to this one before the job runs. {@code schema.sql}
  * adds a new table empty to such a database ({@code CREATE TABLE IF NOT EXISTS}); an upgrade fills it from the
- * tables that held its data before. Each upgrade runs once per database, in one transaction with its row of
- * {@code state_upgrade}, so that a killed launch leaves it whole to the next one. On a new database it copies
- * nothing.
+ * tables that held its data before. Each upgrade runs in one transaction with its row of {@code state_upgrade}
+ * and only until that row is there. An upgrade is idempotent, so that a launch killed midway, even after a
+ * statement that commits by itself (DDL), leaves it whole to the next one. On a new database it copies nothing.
  */
 public class StateUpgrades {
 
     private static final Logger log = LoggerFactory.getLogger(StateUpgrades.class);
 
-    /** A data upgrade: its name in {@code state_upgrade}, and the statement that applies it. */
-    record Upgrade(String name, String statement) {
+    /** A data upgrade: its name in {@code state_upgrade}, and what it does, returning the rows it moved. */
+    record Upgrade(String name, Function<JdbcTemplate, Integer> apply) {
     }
 
     /** In the order they apply. */
@@ -29,11 +33,13 @@ public class StateUpgrades {
             // Since 206d224 settlement finds the suspensions that end in address_suspension once it looks the
             // statuses up by hash; a suspension made before that is only in address_state, and would never end.
             // The rows already there (a database of 206d224 or later) are kept.
-            new Upgrade("address_suspension from address_state", """
+            new Upgrade("address_suspension from address_state", jdbc -> jdbc.update("""
                     INSERT INTO address_suspension (addr_hash, account, address)
                     SELECT s.addr_hash, s.account, s.address FROM address_state s
                     WHERE s.suspended_until IS NOT NULL AND NOT EXISTS (SELECT 1 FROM address_suspension x
-                        WHERE x.addr_hash = s.addr_hash AND x.account = s.account AND x.address = s.address)"""));
+                        WHERE x.addr_hash = s.addr_hash AND x.account = s.account AND x.address = s.address)""")),
+            // The engagements had a row each in address_engagement before they were packed into shards.
+            new Upgrade("engagement_shard from address_engagement", StateUpgrades::packEngagementRows));
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;
@@ -49,7 +55,7 @@ public class StateUpgrades {
         for (Upgrade upgrade : UPGRADES) {
             if (!applied.contains(upgrade.name())) {
                 transactions.executeWithoutResult(status -> {
-                    int rows = jdbc.update(upgrade.statement());
+                    int rows = upgrade.apply().apply(jdbc);
                     jdbc.update("INSERT INTO state_upgrade (name, applied_at) VALUES (?, CURRENT_TIMESTAMP)",
                             upgrade.name());
                     if (rows > 0) {
@@ -58,5 +64,37 @@ public class StateUpgrades {
                 });
             }
         }
+    }
+
+    /**
+     * Merges the rows of the old table, read in key order (address hash first), into their shards one shard at a
+     * time, then drops the table. Merging keeps the later engagement, so copying twice changes nothing.
+     */
+    private static int packEngagementRows(JdbcTemplate jdbc) {
+        Integer tables = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES
+                WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = 'ADDRESS_ENGAGEMENT'""", Integer.class);
+        if (tables == 0) {
+            return 0;
+        }
+        EngagementShards shards = new EngagementShards(jdbc);
+        List<EngagementShards.Engagement> shard = new ArrayList<>();
+        int[] rows = {0};
+        jdbc.query("SELECT addr_hash, account, address, last_engaged_at FROM address_engagement ORDER BY addr_hash",
+                (RowCallbackHandler) rs -> {
+                    long hash = rs.getLong(1);
+                    if (!shard.isEmpty()
+                            && EngagementShards.shardOf(shard.get(0).hash()) != EngagementShards.shardOf(hash)) {
+                        shards.save(shard);
+                        shard.clear();
+                    }
+                    shard.add(new EngagementShards.Engagement(
+                            new LedgerRepository.AddressKey(rs.getString(2), rs.getString(3)), hash,
+                            rs.getObject(4, OffsetDateTime.class).toInstant()));
+                    rows[0]++;
+                });
+        shards.save(shard);
+        jdbc.execute("DROP TABLE address_engagement");
+        return rows[0];
     }
 }

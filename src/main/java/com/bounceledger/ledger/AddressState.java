@@ -30,7 +30,6 @@ public final class AddressState {
     private final boolean stored;
     private final boolean suspendedWhenStored;
     private boolean changed;
-    private boolean engagementStored;
     private boolean engagementChanged;
 
     public AddressState(String account, String address) {
@@ -72,7 +71,6 @@ public final class AddressState {
     /** Restores the stored last engagement. */
     public void restoreEngagement(Instant storedLastEngagedAt) {
         lastEngagedAt = storedLastEngagedAt;
-        engagementStored = true;
     }
 
     void markChanged() {
@@ -102,11 +100,6 @@ public final class AddressState {
     /** Whether the settlement recorded a later engagement, so it must be written back. */
     public boolean engagementChanged() {
         return engagementChanged;
-    }
-
-    /** Whether an engagement was read from the ledger, so writing it back is an update rather than an insert. */
-    public boolean engagementStored() {
-        return engagementStored;
     }
 
     public boolean isGlobal() {

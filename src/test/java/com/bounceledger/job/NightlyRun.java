@@ -159,7 +159,18 @@ final class NightlyRun {
 
     /** The last engagements as stored, one line per (account, address): {@code account,address,last_engaged_at}. */
     List<String> engagements() {
-        return rows("SELECT account, address, last_engaged_at FROM address_engagement ORDER BY account, address", 3);
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = openState();
+             ResultSet rs = connection.createStatement().executeQuery("SELECT engagements FROM engagement_shard")) {
+            while (rs.next()) {
+                EngagementShards.decode(rs.getBytes(1)).forEach((key, lastEngagedAt) ->
+                        rows.add(key.account() + "," + key.address() + "," + lastEngagedAt));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        rows.sort(null);
+        return rows;
     }
 
     /** Runs statements on the state database between launches, to give it the shape an earlier build left. */

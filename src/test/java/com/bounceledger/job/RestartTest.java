@@ -36,7 +36,7 @@ class RestartTest {
             "INSERT INTO rejected_row|1",     // ingest, the chunk with the first bad rows
             "INSERT INTO campaign_day|2",     // settle, after one bucket committed
             "INSERT INTO address_state|2",    // settle, ledger write of a later bucket
-            "INSERT INTO address_engagement|2", // settle, the engagements of a later bucket
+            "INSERT INTO engagement_shard|2", // settle, the engagements of a later bucket
             "INSERT INTO address_change|1",   // settle, audit trail
             "WHERE invalid_since IS NOT NULL OR|1",  // writing the outputs: the suppression file
             "diagnostic, changed_at FROM address_change|1"}) // writing the outputs: the report's second thread

@@ -3,6 +3,7 @@ package com.bounceledger.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ class StateUpgradesTest {
 
         assertThat(suspensions()).containsExactly("acme,sam@block.example", "other,sam@block.example");
         assertThat(jdbc.queryForList("SELECT name FROM state_upgrade", String.class))
-                .containsExactly("address_suspension from address_state");
+                .containsExactly("address_suspension from address_state", "engagement_shard from address_engagement");
     }
 
     @Test
@@ -70,7 +71,8 @@ class StateUpgradesTest {
         upgrades.apply();
 
         assertThat(suspensions()).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM state_upgrade", Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM state_upgrade", Integer.class))
+                .isEqualTo(StateUpgrades.UPGRADES.size());
     }
 
     @Test
@@ -86,6 +88,66 @@ class StateUpgradesTest {
         upgrades.apply();
 
         assertThat(suspensions()).containsExactly("acme,sam@block.example", "acme,tia@block.example");
+    }
+
+    @Test
+    void theEngagementRowsOfAnEarlierBuildArePackedIntoShardsAndTheirTableDropped() {
+        createSchema();
+        jdbc.update("DROP TABLE state_upgrade");
+        createEngagementTableOfAnEarlierBuild();
+        storeEngagementRow("acme", "ann@example.com", "2026-11-20 08:00:00.5+00:00");
+        storeEngagementRow("zenith", "ann@example.com", "2026-11-19 08:00:00+00:00");
+        storeEngagementRow("acme", "bob@example.com", "2026-11-18 08:00:00+00:00");
+
+        createSchema();
+        upgrades.apply();
+
+        assertThat(engagements()).containsExactly("acme,ann@example.com,2026-11-20T08:00:00.500Z",
+                "acme,bob@example.com,2026-11-18T08:00:00Z", "zenith,ann@example.com,2026-11-19T08:00:00Z");
+        assertThat(tableExists("ADDRESS_ENGAGEMENT")).isFalse();
+    }
+
+    @Test
+    void packingTheEngagementRowsAgainAfterAKilledLaunchChangesNothing() {
+        createSchema();
+        createEngagementTableOfAnEarlierBuild();
+        storeEngagementRow("acme", "ann@example.com", "2026-11-20 08:00:00+00:00");
+        // As a launch killed after the copy committed and before the table was dropped left it.
+        new EngagementShards(jdbc).save(List.of(new EngagementShards.Engagement(
+                new LedgerRepository.AddressKey("acme", "ann@example.com"), AddressHash.of("ann@example.com"),
+                Instant.parse("2026-11-20T08:00:00Z"))));
+        jdbc.update("DELETE FROM state_upgrade WHERE name = 'engagement_shard from address_engagement'");
+
+        upgrades.apply();
+
+        assertThat(engagements()).containsExactly("acme,ann@example.com,2026-11-20T08:00:00Z");
+        assertThat(tableExists("ADDRESS_ENGAGEMENT")).isFalse();
+    }
+
+    private void createEngagementTableOfAnEarlierBuild() {
+        jdbc.update("""
+                CREATE CACHED TABLE address_engagement (
+                    addr_hash BIGINT NOT NULL, account VARCHAR(200) NOT NULL, address VARCHAR(254) NOT NULL,
+                    last_engaged_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (addr_hash, account, address))""");
+    }
+
+    private void storeEngagementRow(String account, String address, String lastEngagedAt) {
+        jdbc.update("""
+                INSERT INTO address_engagement (addr_hash, account, address, last_engaged_at)
+                VALUES (?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE))""",
+                AddressHash.of(address), account, address, lastEngagedAt);
+    }
+
+    private List<String> engagements() {
+        return new EngagementShards(jdbc).read(0, AddressHash.SPACE).values().stream()
+                .flatMap(shard -> shard.entrySet().stream())
+                .map(e -> e.getKey().account() + "," + e.getKey().address() + "," + e.getValue())
+                .sorted().toList();
+    }
+
+    private boolean tableExists(String name) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?",
+                Integer.class, name) > 0;
     }
 
     private void createSchema() {
