@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -92,15 +91,9 @@ public class LedgerRepository {
      */
     public AddressLedger statesOf(Set<String> addresses) {
         AddressLedger ledger = new AddressLedger();
-        long[] hashes = hashesOf(addresses);
         // Statuses first: a state that only engagement created is then not replaced by its stored statuses.
-        lookUp(SELECT_STATES + BY_HASH, hashes, rs -> addIfWanted(rs, addresses, ledger));
-        Set<Integer> shards = new HashSet<>();
-        for (long hash : hashes) {
-            if (shards.add(EngagementShards.shardOf(hash))) {
-                restoreWanted(engagements.read(hash, hash + 1), addresses, ledger);
-            }
-        }
+        lookUp(SELECT_STATES + BY_HASH, hashesOf(addresses), rs -> addIfWanted(rs, addresses, ledger));
+        restoreEngagements(addresses, ledger);
         return ledger;
     }
 
@@ -135,7 +128,7 @@ public class LedgerRepository {
      * once it holds more (an old ledger): a range read costs a row per stored row, a lookup a descent of the index
      * per address (lookups were 11% of settle on a first 10M-message day, where every one misses; on the seventh
      * 1M day a lookup took 23 µs, a row of a range 10 µs). Looked up, the suspensions that end come from the
-     * suspensions in force. The engagements come from the bucket's shards.
+     * suspensions in force. The engagements come from the shards of the wanted addresses.
      *
      * @param storedStatusesPerBucket the status rows per bucket before settlement
      */
@@ -154,7 +147,7 @@ public class LedgerRepository {
                 }
             }, fromHash, toHashExclusive);
         }
-        restoreWanted(engagements.read(fromHash, toHashExclusive), addresses, ledger);
+        restoreEngagements(addresses, ledger);
         return ledger;
     }
 
@@ -186,16 +179,9 @@ public class LedgerRepository {
                 rs.getString(16)));
     }
 
-    /** Shards hold other addresses too, which are left out. */
-    private static void restoreWanted(Map<Integer, Map<AddressKey, Instant>> shards, Set<String> addresses,
-                                      AddressLedger ledger) {
-        for (Map<AddressKey, Instant> shard : shards.values()) {
-            shard.forEach((key, lastEngagedAt) -> {
-                if (addresses.contains(key.address())) {
-                    ledger.state(key.account(), key.address()).restoreEngagement(lastEngagedAt);
-                }
-            });
-        }
+    private void restoreEngagements(Set<String> addresses, AddressLedger ledger) {
+        engagements.restore(addresses,
+                (key, lastEngagedAt) -> ledger.state(key.account(), key.address()).restoreEngagement(lastEngagedAt));
     }
 
     public void save(LocalDate runDate, BucketSettlement settlement) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +26,10 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import com.bounceledger.ingest.AddressHash;
 
-/** Engagements packed per shard: stored exactly, merged keeping the later one, and whole shards per bucket. */
+/**
+ * Engagements packed per shard: stored exactly, merged keeping the later one, restored for the wanted addresses,
+ * and whole shards in every bucket.
+ */
 class EngagementShardsTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00.123456789Z");
@@ -32,6 +38,7 @@ class EngagementShardsTest {
     Path folder;
 
     private SingleConnectionDataSource dataSource;
+    private JdbcTemplate jdbc;
     private EngagementShards shards;
 
     @BeforeEach
@@ -39,7 +46,8 @@ class EngagementShardsTest {
         dataSource = new SingleConnectionDataSource(
                 "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
         new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
-        shards = new EngagementShards(new JdbcTemplate(dataSource));
+        jdbc = new JdbcTemplate(dataSource);
+        shards = new EngagementShards(jdbc);
     }
 
     @AfterEach
@@ -48,42 +56,60 @@ class EngagementShardsTest {
     }
 
     @Test
-    void aShardDecodesToWhatWasEncoded() {
+    void aShardDecodesToWhatWasEncodedInItsOrder() {
         Map<LedgerRepository.AddressKey, Instant> engagements = new LinkedHashMap<>();
-        engagements.put(new LedgerRepository.AddressKey("acme", "ann@example.com"), AT);
         engagements.put(new LedgerRepository.AddressKey("zenith", "jürgen@bücher.example"), Instant.EPOCH);
+        engagements.put(new LedgerRepository.AddressKey("acme", "ann@example.com"), AT);
 
-        assertThat(EngagementShards.decode(EngagementShards.encode(engagements))).isEqualTo(engagements);
+        assertThat(decoded(EngagementShards.merge(null, engagements))).containsExactlyEntriesOf(engagements);
     }
 
     @Test
-    void aLaterEngagementReplacesTheStoredOneAndAnEarlierOneDoesNot() {
-        shards.save(List.of(engagement("acme", "ann@example.com", AT), engagement("acme", "bob@example.com", AT)));
-        shards.save(List.of(engagement("acme", "ann@example.com", AT.plusSeconds(60)),
-                engagement("acme", "bob@example.com", AT.minusSeconds(60)),
-                engagement("zenith", "ann@example.com", AT)));
+    void mergingKeepsTheLaterEngagementAndAppendsTheNewAddresses() {
+        byte[] stored = EngagementShards.merge(null, Map.of(key("acme", "ann@example.com"), AT));
+        stored = EngagementShards.merge(stored, Map.of(key("acme", "bob@example.com"), AT));
+        Map<LedgerRepository.AddressKey, Instant> changes = new LinkedHashMap<>();
+        changes.put(key("acme", "bob@example.com"), AT.minusSeconds(60)); // earlier: a late file's replay
+        changes.put(key("zenith", "ann@example.com"), AT);
+        changes.put(key("acme", "ann@example.com"), AT.plusSeconds(60));
 
-        Map<LedgerRepository.AddressKey, Instant> stored = new LinkedHashMap<>();
-        shards.read(0, AddressHash.SPACE).values().forEach(stored::putAll);
-        assertThat(stored).containsOnly(
-                Map.entry(new LedgerRepository.AddressKey("acme", "ann@example.com"), AT.plusSeconds(60)),
-                Map.entry(new LedgerRepository.AddressKey("acme", "bob@example.com"), AT),
-                Map.entry(new LedgerRepository.AddressKey("zenith", "ann@example.com"), AT));
+        assertThat(decoded(EngagementShards.merge(stored, changes))).containsExactly(
+                Map.entry(key("acme", "ann@example.com"), AT.plusSeconds(60)),
+                Map.entry(key("acme", "bob@example.com"), AT),
+                Map.entry(key("zenith", "ann@example.com"), AT));
     }
 
     @Test
-    void aRangeReadsTheShardsOfItsHashesOnly() {
-        shards.save(IntStream.range(0, 20_000).mapToObj(i -> engagement("acme", "user" + i + "@example.com", AT))
-                .toList());
-        long from = AddressHash.bucketStart(5, 64);
-        long to = AddressHash.bucketStart(6, 64);
+    void savedEngagementsAreRestoredForTheWantedAddressesOnlyInEveryAccount() {
+        List<EngagementShards.Engagement> everyone = new ArrayList<>(IntStream.range(0, 20_000)
+                .mapToObj(i -> engagement("acme", "user" + i + "@example.com", AT)).toList());
+        everyone.add(engagement("zenith", "user7@example.com", AT.minusSeconds(1)));
+        shards.save(everyone);
+        shards.save(List.of(engagement("acme", "user7@example.com", AT.plusSeconds(1))));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_shard", Integer.class))
+                .isEqualTo(EngagementShards.SHARDS);
 
-        Map<Integer, Map<LedgerRepository.AddressKey, Instant>> read = shards.read(from, to);
+        Map<LedgerRepository.AddressKey, Instant> restored = new LinkedHashMap<>();
+        shards.restore(Set.of("user7@example.com", "user19999@example.com", "nobody@example.com"), restored::put);
 
-        assertThat(read.keySet()).containsExactly(80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95);
-        long inRange = IntStream.range(0, 20_000)
-                .mapToLong(i -> AddressHash.of("user" + i + "@example.com")).filter(h -> h >= from && h < to).count();
-        assertThat(read.values().stream().mapToInt(Map::size).sum()).isEqualTo((int) inRange).isPositive();
+        assertThat(restored).containsOnly(
+                Map.entry(key("acme", "user7@example.com"), AT.plusSeconds(1)),
+                Map.entry(key("zenith", "user7@example.com"), AT.minusSeconds(1)),
+                Map.entry(key("acme", "user19999@example.com"), AT));
+    }
+
+    @Test
+    void shardsWrittenAFewAtATimeHoldWhatShardsWrittenAllAtOnceHold() {
+        List<EngagementShards.Engagement> everyone = IntStream.range(0, 5_000)
+                .mapToObj(i -> engagement("acme", "user" + i + "@example.com", AT)).toList();
+        EngagementShards oneShardABatch = new EngagementShards(jdbc, 1);
+        oneShardABatch.save(everyone.subList(0, 3_000)); // inserts only
+        oneShardABatch.save(everyone.subList(2_000, 5_000)); // updates and inserts, flushed after every shard
+
+        Set<String> addresses = everyone.stream().map(e -> e.key().address()).collect(Collectors.toSet());
+        Map<LedgerRepository.AddressKey, Instant> restored = new LinkedHashMap<>();
+        shards.restore(addresses, restored::put);
+        assertThat(restored).hasSize(5_000).allSatisfy((key, at) -> assertThat(at).isEqualTo(AT));
     }
 
     @ParameterizedTest
@@ -99,15 +125,23 @@ class EngagementShardsTest {
 
     @Test
     void aShardOfAnotherFormatIsRefused() {
-        byte[] value = EngagementShards.encode(Map.of());
+        byte[] value = EngagementShards.merge(null, Map.of());
         value[0] = 2;
 
-        assertThatThrownBy(() -> EngagementShards.decode(value)).hasMessageContaining("format 2")
-                .hasMessageContaining("newer build");
+        assertThatThrownBy(() -> decoded(value)).hasMessageContaining("format 2").hasMessageContaining("newer build");
+    }
+
+    private static Map<LedgerRepository.AddressKey, Instant> decoded(byte[] value) {
+        Map<LedgerRepository.AddressKey, Instant> engagements = new LinkedHashMap<>();
+        EngagementShards.forEach(value, engagements::put);
+        return engagements;
+    }
+
+    private static LedgerRepository.AddressKey key(String account, String address) {
+        return new LedgerRepository.AddressKey(account, address);
     }
 
     private static EngagementShards.Engagement engagement(String account, String address, Instant at) {
-        return new EngagementShards.Engagement(new LedgerRepository.AddressKey(account, address),
-                AddressHash.of(address), at);
+        return new EngagementShards.Engagement(key(account, address), AddressHash.of(address), at);
     }
 }

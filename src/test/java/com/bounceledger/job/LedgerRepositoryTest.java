@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -256,10 +257,11 @@ class LedgerRepositoryTest {
 
     /** Every stored engagement, {@code account,address,lastEngagedAt}, sorted. */
     private List<String> storedEngagements() {
-        return new EngagementShards(jdbc).read(0, AddressHash.SPACE).values().stream()
-                .flatMap(shard -> shard.entrySet().stream())
-                .map(e -> e.getKey().account() + "," + e.getKey().address() + "," + e.getValue())
-                .sorted().toList();
+        List<String> engagements = new ArrayList<>();
+        jdbc.query("SELECT engagements FROM engagement_shard", (RowCallbackHandler) rs -> EngagementShards.forEach(
+                rs.getBytes(1), (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at)));
+        engagements.sort(null);
+        return engagements;
     }
 
     private static AddressState softBounced(AddressState state) {

@@ -163,7 +163,7 @@ final class NightlyRun {
         try (Connection connection = openState();
              ResultSet rs = connection.createStatement().executeQuery("SELECT engagements FROM engagement_shard")) {
             while (rs.next()) {
-                EngagementShards.decode(rs.getBytes(1)).forEach((key, lastEngagedAt) ->
+                EngagementShards.forEach(rs.getBytes(1), (key, lastEngagedAt) ->
                         rows.add(key.account() + "," + key.address() + "," + lastEngagedAt));
             }
         } catch (SQLException e) {

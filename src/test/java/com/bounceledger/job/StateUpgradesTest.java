@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -139,10 +141,11 @@ class StateUpgradesTest {
     }
 
     private List<String> engagements() {
-        return new EngagementShards(jdbc).read(0, AddressHash.SPACE).values().stream()
-                .flatMap(shard -> shard.entrySet().stream())
-                .map(e -> e.getKey().account() + "," + e.getKey().address() + "," + e.getValue())
-                .sorted().toList();
+        List<String> engagements = new ArrayList<>();
+        jdbc.query("SELECT engagements FROM engagement_shard", (RowCallbackHandler) rs -> EngagementShards.forEach(
+                rs.getBytes(1), (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at)));
+        engagements.sort(null);
+        return engagements;
     }
 
     private boolean tableExists(String name) {
