@@ -28,8 +28,9 @@ import com.bounceledger.report.CampaignCounts;
 import com.bounceledger.report.DayTally;
 
 /**
- * The state tables as a settlement sees them: everything of one range of address hashes read with one
- * query per table, everything it changed written back in batches.
+ * The state tables as a settlement sees them: the statuses and pending messages of one range of address hashes
+ * read with one query per table (or the statuses looked up by hash), the engagements a shard at a time
+ * ({@link EngagementShards}), everything it changed written back in batches.
  */
 public class LedgerRepository {
 

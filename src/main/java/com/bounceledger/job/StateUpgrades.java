@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public class StateUpgrades {
     private static final Logger log = LoggerFactory.getLogger(StateUpgrades.class);
 
     /** A data upgrade: its name in {@code state_upgrade}, and what it does, returning the rows it moved. */
-    record Upgrade(String name, Function<JdbcTemplate, Integer> apply) {
+    record Upgrade(String name, ToIntFunction<JdbcTemplate> apply) {
     }
 
     /** In the order they apply. */
@@ -55,7 +55,7 @@ public class StateUpgrades {
         for (Upgrade upgrade : UPGRADES) {
             if (!applied.contains(upgrade.name())) {
                 transactions.executeWithoutResult(status -> {
-                    int rows = upgrade.apply().apply(jdbc);
+                    int rows = upgrade.apply().applyAsInt(jdbc);
                     jdbc.update("INSERT INTO state_upgrade (name, applied_at) VALUES (?, CURRENT_TIMESTAMP)",
                             upgrade.name());
                     if (rows > 0) {
