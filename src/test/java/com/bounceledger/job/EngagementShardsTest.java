@@ -19,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import com.bounceledger.ingest.AddressHash;
 
@@ -37,22 +34,20 @@ class EngagementShardsTest {
     @TempDir
     Path folder;
 
-    private SingleConnectionDataSource dataSource;
+    private StateDatabase state;
     private JdbcTemplate jdbc;
     private EngagementShards shards;
 
     @BeforeEach
     void createLedger() {
-        dataSource = new SingleConnectionDataSource(
-                "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
-        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
+        state = new StateDatabase(folder);
+        jdbc = state.jdbc;
         shards = new EngagementShards(jdbc);
     }
 
     @AfterEach
     void closeLedger() {
-        dataSource.destroy();
+        state.close();
     }
 
     @Test

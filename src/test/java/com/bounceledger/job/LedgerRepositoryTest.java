@@ -18,11 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import com.bounceledger.classify.BounceGroup;
 import com.bounceledger.classify.Classification;
@@ -52,22 +48,19 @@ class LedgerRepositoryTest {
     @TempDir
     Path folder;
 
-    private LedgerRepository repository;
+    private StateDatabase state;
     private JdbcTemplate jdbc;
-
-    private SingleConnectionDataSource dataSource;
+    private LedgerRepository repository;
 
     @AfterEach
     void closeLedger() {
-        dataSource.destroy();
+        state.close();
     }
 
     @BeforeEach
     void createLedger() {
-        dataSource = new SingleConnectionDataSource(
-                "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
-        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
+        state = new StateDatabase(folder);
+        jdbc = state.jdbc;
         repository = new LedgerRepository(jdbc, 2);
     }
 
@@ -93,7 +86,7 @@ class LedgerRepositoryTest {
         }
         assertThat(rowsOf("address_state")).isEqualTo(1200 + 400 + 24);
         assertThat(repository.statusCount()).isEqualTo(1200 + 400 + 24);
-        assertThat(storedEngagements()).hasSize(300 + 240);
+        assertThat(state.engagements()).hasSize(300 + 240);
 
         long from = AddressHash.bucketStart(1, 4);
         long to = AddressHash.bucketStart(2, 4);
@@ -166,7 +159,7 @@ class LedgerRepositoryTest {
         repository.saveStates(second.changed());
         assertThat(repository.statesOf(Set.of("cat@example.com")).find("acme", "cat@example.com").lastEngagedAt())
                 .isEqualTo(AT.plusSeconds(3600));
-        assertThat(storedEngagements()).containsExactly("acme,cat@example.com," + AT.plusSeconds(3600));
+        assertThat(state.engagements()).containsExactly("acme,cat@example.com," + AT.plusSeconds(3600));
     }
 
     @ParameterizedTest
@@ -253,15 +246,6 @@ class LedgerRepositoryTest {
     private void storeEngagement(String account, String address, int i) {
         new EngagementShards(jdbc).save(List.of(new EngagementShards.Engagement(
                 new LedgerRepository.AddressKey(account, address), AddressHash.of(address), AT.minusSeconds(i))));
-    }
-
-    /** Every stored engagement, {@code account,address,lastEngagedAt}, sorted. */
-    private List<String> storedEngagements() {
-        List<String> engagements = new ArrayList<>();
-        jdbc.query("SELECT engagements FROM engagement_shard", (RowCallbackHandler) rs -> EngagementShards.forEach(
-                rs.getBytes(1), (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at)));
-        engagements.sort(null);
-        return engagements;
     }
 
     private static AddressState softBounced(AddressState state) {

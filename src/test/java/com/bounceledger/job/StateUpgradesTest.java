@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bounceledger.ingest.AddressHash;
@@ -30,32 +25,31 @@ class StateUpgradesTest {
     @TempDir
     Path folder;
 
-    private SingleConnectionDataSource dataSource;
+    private StateDatabase state;
     private JdbcTemplate jdbc;
     private StateUpgrades upgrades;
 
     @BeforeEach
     void openState() {
-        dataSource = new SingleConnectionDataSource(
-                "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
-        jdbc = new JdbcTemplate(dataSource);
-        upgrades = new StateUpgrades(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        state = new StateDatabase(folder);
+        jdbc = state.jdbc;
+        upgrades = new StateUpgrades(jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(state.dataSource)));
     }
 
     @AfterEach
     void closeState() {
-        dataSource.destroy();
+        state.close();
     }
 
     @Test
     void theSuspensionsOfADatabaseFromBeforeTheSuspensionTableAreCopiedIntoIt() {
-        createSchema();
         dropTablesAnEarlierBuildDidNotHave();
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
         storeStatus("acme", "hugo@hard.example", null);
         storeStatus("other", "sam@block.example", "2026-11-04 09:00:00+00:00");
 
-        createSchema(); // what a launch of this build does first: the new tables come empty
+        state.createSchema(); // what a launch of this build does first: the new tables come empty
         upgrades.apply();
 
         assertThat(suspensions()).containsExactly("acme,sam@block.example", "other,sam@block.example");
@@ -65,7 +59,6 @@ class StateUpgradesTest {
 
     @Test
     void anUpgradeRunsOnceADatabase() {
-        createSchema();
         upgrades.apply();
         // A suspension in address_state alone is now not an old one to copy; the next launch does not read the table.
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
@@ -79,14 +72,13 @@ class StateUpgradesTest {
 
     @Test
     void aDatabaseThatAlreadyHasTheSuspensionTableKeepsItsRows() {
-        createSchema();
         jdbc.update("DROP TABLE state_upgrade"); // written by a build from 206d224 up to this one
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
         storeSuspension("acme", "sam@block.example");
         storeStatus("acme", "tia@block.example", "2026-11-04 09:00:00+00:00");
         storeSuspension("acme", "tia@block.example");
 
-        createSchema();
+        state.createSchema();
         upgrades.apply();
 
         assertThat(suspensions()).containsExactly("acme,sam@block.example", "acme,tia@block.example");
@@ -94,24 +86,22 @@ class StateUpgradesTest {
 
     @Test
     void theEngagementRowsOfAnEarlierBuildArePackedIntoShardsAndTheirTableDropped() {
-        createSchema();
         jdbc.update("DROP TABLE state_upgrade");
         createEngagementTableOfAnEarlierBuild();
         storeEngagementRow("acme", "ann@example.com", "2026-11-20 08:00:00.5+00:00");
         storeEngagementRow("zenith", "ann@example.com", "2026-11-19 08:00:00+00:00");
         storeEngagementRow("acme", "bob@example.com", "2026-11-18 08:00:00+00:00");
 
-        createSchema();
+        state.createSchema();
         upgrades.apply();
 
-        assertThat(engagements()).containsExactly("acme,ann@example.com,2026-11-20T08:00:00.500Z",
+        assertThat(state.engagements()).containsExactly("acme,ann@example.com,2026-11-20T08:00:00.500Z",
                 "acme,bob@example.com,2026-11-18T08:00:00Z", "zenith,ann@example.com,2026-11-19T08:00:00Z");
         assertThat(tableExists("ADDRESS_ENGAGEMENT")).isFalse();
     }
 
     @Test
     void packingTheEngagementRowsAgainAfterAKilledLaunchChangesNothing() {
-        createSchema();
         createEngagementTableOfAnEarlierBuild();
         storeEngagementRow("acme", "ann@example.com", "2026-11-20 08:00:00+00:00");
         // As a launch killed after the copy committed and before the table was dropped left it.
@@ -122,7 +112,7 @@ class StateUpgradesTest {
 
         upgrades.apply();
 
-        assertThat(engagements()).containsExactly("acme,ann@example.com,2026-11-20T08:00:00Z");
+        assertThat(state.engagements()).containsExactly("acme,ann@example.com,2026-11-20T08:00:00Z");
         assertThat(tableExists("ADDRESS_ENGAGEMENT")).isFalse();
     }
 
@@ -140,21 +130,9 @@ class StateUpgradesTest {
                 AddressHash.of(address), account, address, lastEngagedAt);
     }
 
-    private List<String> engagements() {
-        List<String> engagements = new ArrayList<>();
-        jdbc.query("SELECT engagements FROM engagement_shard", (RowCallbackHandler) rs -> EngagementShards.forEach(
-                rs.getBytes(1), (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at)));
-        engagements.sort(null);
-        return engagements;
-    }
-
     private boolean tableExists(String name) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?",
                 Integer.class, name) > 0;
-    }
-
-    private void createSchema() {
-        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
     }
 
     private void dropTablesAnEarlierBuildDidNotHave() {

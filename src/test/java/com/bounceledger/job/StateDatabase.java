@@ -1,0 +1,44 @@
+package com.bounceledger.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/** A state database of a test's own: the HSQLDB file database on one connection, with the job's schema. */
+final class StateDatabase implements AutoCloseable {
+
+    final SingleConnectionDataSource dataSource;
+    final JdbcTemplate jdbc;
+
+    StateDatabase(Path folder) {
+        dataSource = new SingleConnectionDataSource(
+                "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
+        jdbc = new JdbcTemplate(dataSource);
+        createSchema();
+    }
+
+    /** What every launch does first: creates the tables the database lacks. */
+    void createSchema() {
+        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(dataSource);
+    }
+
+    /** Every stored engagement, {@code account,address,lastEngagedAt}, sorted. */
+    List<String> engagements() {
+        List<String> engagements = new ArrayList<>();
+        jdbc.query("SELECT engagements FROM engagement_shard", (RowCallbackHandler) rs -> EngagementShards.forEach(
+                rs.getBytes(1), (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at)));
+        engagements.sort(null);
+        return engagements;
+    }
+
+    @Override
+    public void close() {
+        dataSource.destroy();
+    }
+}
