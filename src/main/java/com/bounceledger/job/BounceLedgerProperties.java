@@ -33,7 +33,7 @@ import com.bounceledger.report.Thresholds;
  * @param progressInterval how often long steps log their progress
  * @param writeTurnTimeout how long a settle partition waits for its turn to write before it fails the run
  *                         (a turn lasts one bucket's transaction: 57 ms on average on the second 10M-message day)
- * @param lookupCost     how many stored rows settle reads in a range in the time of one lookup by hash: a ledger
+ * @param lookupCost     how many stored rows settle reads in a range in the time of one lookup by hash: the status
  *                       table is looked up once it holds more rows per bucket than this many times the bucket's
  *                       addresses, and read as a range of its key before
  * @param ledger         the thresholds of the address ledger (SPEC 4)

@@ -58,6 +58,10 @@ public class EngagementShards {
         return (int) (hash >>> SHARD_SHIFT);
     }
 
+    static int shardOf(LedgerRepository.AddressKey key) {
+        return shardOf(AddressHash.of(key.address()));
+    }
+
     /**
      * Passes on the stored engagement of each of the given addresses, in every account, reading only the shards
      * that hold them, one at a time.
@@ -84,9 +88,12 @@ public class EngagementShards {
      * wins) and written back, in the caller's transaction.
      */
     public void save(List<Engagement> engagements) {
+        if (engagements.isEmpty()) {
+            return;
+        }
         Map<Integer, Map<LedgerRepository.AddressKey, Instant>> changes = new TreeMap<>();
         for (Engagement engagement : engagements) {
-            changes.computeIfAbsent(shardOf(engagement.hash()), shard -> new HashMap<>())
+            changes.computeIfAbsent(shardOf(engagement.key()), shard -> new HashMap<>())
                     .merge(engagement.key(), engagement.at(), EngagementShards::later);
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -194,6 +201,6 @@ public class EngagementShards {
     }
 
     /** A last engagement to store. */
-    public record Engagement(LedgerRepository.AddressKey key, long hash, Instant at) {
+    public record Engagement(LedgerRepository.AddressKey key, Instant at) {
     }
 }

@@ -152,7 +152,7 @@ public class LedgerRepository {
         return ledger;
     }
 
-    /** Whether a table holding this many rows per bucket is looked up for this many addresses. */
+    /** Whether a status table holding this many rows per bucket is looked up for this many addresses. */
     boolean looksUp(long storedPerBucket, int addresses) {
         return storedPerBucket > (long) lookupCost * addresses;
     }
@@ -292,8 +292,7 @@ public class LedgerRepository {
             }
             if (state.engagementChanged()) {
                 changedEngagements.add(new EngagementShards.Engagement(
-                        new AddressKey(state.account(), state.address()), AddressHash.of(state.address()),
-                        state.lastEngagedAt()));
+                        new AddressKey(state.account(), state.address()), state.lastEngagedAt()));
             }
         }
         jdbc.batchUpdate("""

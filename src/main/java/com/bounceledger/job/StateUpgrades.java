@@ -79,22 +79,22 @@ public class StateUpgrades {
         }
         EngagementShards shards = new EngagementShards(jdbc);
         List<EngagementShards.Engagement> shard = new ArrayList<>();
-        int[] rows = {0};
+        int[] rowsAndShard = {0, -1};
         jdbc.query("SELECT addr_hash, account, address, last_engaged_at FROM address_engagement ORDER BY addr_hash",
                 (RowCallbackHandler) rs -> {
-                    long hash = rs.getLong(1);
-                    if (!shard.isEmpty()
-                            && EngagementShards.shardOf(shard.get(0).hash()) != EngagementShards.shardOf(hash)) {
+                    int shardOfRow = EngagementShards.shardOf(rs.getLong(1));
+                    if (shardOfRow != rowsAndShard[1]) {
                         shards.save(shard);
                         shard.clear();
+                        rowsAndShard[1] = shardOfRow;
                     }
                     shard.add(new EngagementShards.Engagement(
-                            new LedgerRepository.AddressKey(rs.getString(2), rs.getString(3)), hash,
+                            new LedgerRepository.AddressKey(rs.getString(2), rs.getString(3)),
                             rs.getObject(4, OffsetDateTime.class).toInstant()));
-                    rows[0]++;
+                    rowsAndShard[0]++;
                 });
         shards.save(shard);
         jdbc.execute("DROP TABLE address_engagement");
-        return rows[0];
+        return rowsAndShard[0];
     }
 }

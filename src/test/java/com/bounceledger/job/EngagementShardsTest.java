@@ -137,6 +137,6 @@ class EngagementShardsTest {
     }
 
     private static EngagementShards.Engagement engagement(String account, String address, Instant at) {
-        return new EngagementShards.Engagement(key(account, address), AddressHash.of(address), at);
+        return new EngagementShards.Engagement(key(account, address), at);
     }
 }

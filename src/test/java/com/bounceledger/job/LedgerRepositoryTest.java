@@ -245,7 +245,7 @@ class LedgerRepositoryTest {
 
     private void storeEngagement(String account, String address, int i) {
         new EngagementShards(jdbc).save(List.of(new EngagementShards.Engagement(
-                new LedgerRepository.AddressKey(account, address), AddressHash.of(address), AT.minusSeconds(i))));
+                new LedgerRepository.AddressKey(account, address), AT.minusSeconds(i))));
     }
 
     private static AddressState softBounced(AddressState state) {

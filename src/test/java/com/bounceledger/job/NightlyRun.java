@@ -159,18 +159,11 @@ final class NightlyRun {
 
     /** The last engagements as stored, one line per (account, address): {@code account,address,last_engaged_at}. */
     List<String> engagements() {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = openState();
-             ResultSet rs = connection.createStatement().executeQuery("SELECT engagements FROM engagement_shard")) {
-            while (rs.next()) {
-                EngagementShards.forEach(rs.getBytes(1), (key, lastEngagedAt) ->
-                        rows.add(key.account() + "," + key.address() + "," + lastEngagedAt));
-            }
+        try (Connection connection = openState()) {
+            return StateDatabase.engagements(connection);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        rows.sort(null);
-        return rows;
     }
 
     /** Runs statements on the state database between launches, to give it the shape an earlier build left. */

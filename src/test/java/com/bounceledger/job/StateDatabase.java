@@ -1,12 +1,15 @@
 package com.bounceledger.job;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -30,9 +33,18 @@ final class StateDatabase implements AutoCloseable {
 
     /** Every stored engagement, {@code account,address,lastEngagedAt}, sorted. */
     List<String> engagements() {
+        return jdbc.execute((ConnectionCallback<List<String>>) StateDatabase::engagements);
+    }
+
+    /** Every engagement stored in the state database of this connection, as {@link #engagements()} lists them. */
+    static List<String> engagements(Connection connection) throws SQLException {
         List<String> engagements = new ArrayList<>();
-        jdbc.query("SELECT engagements FROM engagement_shard", (RowCallbackHandler) rs -> EngagementShards.forEach(
-                rs.getBytes(1), (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at)));
+        try (ResultSet rs = connection.createStatement().executeQuery("SELECT engagements FROM engagement_shard")) {
+            while (rs.next()) {
+                EngagementShards.forEach(rs.getBytes(1),
+                        (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at));
+            }
+        }
         engagements.sort(null);
         return engagements;
     }
