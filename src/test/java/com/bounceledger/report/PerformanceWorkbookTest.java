@@ -138,6 +138,28 @@ class PerformanceWorkbookTest {
     }
 
     @Test
+    void changesBeyondASheetContinueOnNumberedSheetsEachWithItsHeaderAndFilter() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PerformanceWorkbook.write(report(), sink -> CHANGES.forEach(sink), 2, ReportSettings.defaults(), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            List<String> names = new ArrayList<>();
+            workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).containsExactly("Summary", "Email Performance", "Bounce Reasons", "Domains",
+                    "Address Changes", "Address Changes (2)", "Trend");
+            XSSFSheet first = workbook.getSheet("Address Changes");
+            XSSFSheet second = workbook.getSheet("Address Changes (2)");
+            assertThat(first.getLastRowNum()).isEqualTo(2);
+            assertThat(first.getRow(2).getCell(1).getStringCellValue()).isEqualTo("+31@example.com");
+            assertThat(second.getLastRowNum()).isEqualTo(1);
+            assertThat(second.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Address");
+            assertThat(second.getRow(1).getCell(1).getStringCellValue()).isEqualTo("-x@example.com");
+            assertThat(first.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:G3");
+            assertThat(second.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:G2");
+            assertThat(second.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+        }
+    }
+
+    @Test
     void ratesAboveTheThresholdsAreFlaggedWithConditionalFormatting() throws IOException {
         Thresholds strict = new Thresholds(0.01, 0.025, 0.0005, 0.001);
         ReportSettings settings = new ReportSettings(ReportText.of("en"), strict, 20, 30);
