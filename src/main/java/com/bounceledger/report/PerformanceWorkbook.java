@@ -2,6 +2,9 @@ package com.bounceledger.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.zip.Deflater;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -27,7 +30,7 @@ public final class PerformanceWorkbook {
     static void write(DayReport report, ChangeSource changes, int changesPerSheet, ReportSettings settings,
                       OutputStream out) throws IOException {
         ReportText text = settings.text();
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
+        try (SXSSFWorkbook workbook = new FastDeflatingWorkbook(ROW_WINDOW)) {
             ReportStyles styles = new ReportStyles(workbook);
             String reasons = text.get("sheet.reasons");
             SummarySheet.write(workbook.createSheet(text.get("sheet.summary")), report, settings, styles, reasons);
@@ -39,6 +42,25 @@ public final class PerformanceWorkbook {
                     changes, changesPerSheet, settings, styles);
             TrendSheet.write(workbook.createSheet(text.get("sheet.trend")), report, settings, styles);
             workbook.write(out);
+        }
+    }
+
+    /**
+     * Deflates the workbook at zlib's fastest level instead of its default (6): on the fourth 10M-message night the
+     * sheets were 481 MB of XML, which zlib's level 1 packed in 2.8 s to 50.7 MB, and level 6 in 6.7 s to 42.0 MB;
+     * the report is written on the step's critical path.
+     */
+    private static final class FastDeflatingWorkbook extends SXSSFWorkbook {
+
+        FastDeflatingWorkbook(int rowWindow) {
+            super(rowWindow);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 }
