@@ -4,10 +4,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 import com.bounceledger.csv.CsvWriter;
@@ -18,6 +25,7 @@ import com.bounceledger.report.DayFiles;
 import com.bounceledger.report.DayReport;
 import com.bounceledger.report.PerformanceWorkbook;
 import com.bounceledger.report.ReportSettings;
+import com.bounceledger.report.SuppressionChange;
 import com.bounceledger.report.SuppressionEntry;
 
 /**
@@ -68,61 +76,64 @@ public class DayOutputWriter {
      * sorting 268,603 lines inside HSQLDB took 10 s of a 10M-message day's 24 s of outputs.
      */
     public void writeSuppression() {
-        writeSorted(files.suppression(), FILE_ORDER,
-                List.of("account", "address", "status", "reason", "cause", "since", "until"),
-                sorted -> reports.forEachSuppression(endOfRunDate, s -> sorted.add(Arrays.asList(s.account(),
-                        s.address(), s.status(), text(s.reason()), text(s.cause()), text(s.since()), text(s.until())))),
-                line -> line);
+        try (ExternalCsvSort sorted = sorter(FILE_ORDER)) {
+            reports.forEachSuppression(endOfRunDate, s -> sorted.add(Arrays.asList(s.account(), s.address(),
+                    s.status(), text(s.reason()), text(s.cause()), text(s.since()), text(s.until()))));
+            writeSorted(files.suppression(),
+                    List.of("account", "address", "status", "reason", "cause", "since", "until"), sorted, line -> line);
+        }
     }
 
     /**
-     * The changes come in the audit trail's key order and are sorted here into the report's order: records of
-     * account, address, stage, number (the sort key), then action, status, reason, cause, since, until.
+     * The day's changes for the suppression changes and the report, from one pass over them joined to their ledger
+     * rows, sorted on another thread while this one reads. On the fourth 10M-message night (836,001 changes) they
+     * were read three times, for the report's counts, its Address Changes sheet and the suppression changes: 22.2 s
+     * of HSQLDB reads on their own, against 12.9 s for the one joined pass.
+     *
+     * @param sortingThread where the changes read are sorted, a batch at a time
      */
-    public void writeSuppressionChanges() {
-        writeSorted(files.suppressionChanges(), CHANGE_ORDER,
+    public DayChanges readChanges(Executor sortingThread) {
+        DayChanges changes = new DayChanges(sorter(CHANGE_ORDER), sorter(CHANGE_ORDER), sortingThread);
+        try {
+            reports.forEachChange(runDate, changes::accept);
+            changes.finishSorting();
+            return changes;
+        } catch (RuntimeException | Error e) {
+            changes.close();
+            throw e;
+        }
+    }
+
+    public void writeSuppressionChanges(DayChanges changes) {
+        writeSorted(files.suppressionChanges(),
                 List.of("action", "account", "address", "status", "reason", "cause", "since", "until"),
-                sorted -> reports.forEachSuppressionChange(runDate, numbered -> {
-                    SuppressionEntry e = numbered.value().entry();
-                    sorted.add(Arrays.asList(e.account(), e.address(), stage(numbered), seq(numbered),
-                            numbered.value().action(), e.status(), text(e.reason()), text(e.cause()), text(e.since()),
-                            text(e.until())));
-                }),
+                changes.suppressionChanges,
                 f -> List.of(f.get(4), f.get(0), f.get(1), f.get(5), f.get(6), f.get(7), f.get(8), f.get(9)));
     }
 
-    public void writeReport() {
-        DayReport report = reports.load(runDate, clock.instant(), reportSettings.topDomains(),
+    public void writeReport(DayChanges changes) {
+        DayReport report = reports.load(runDate, clock.instant(), changes.counts, reportSettings.topDomains(),
                 reportSettings.trendDays());
-        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report, this::forEachChangeInOrder,
+        AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report,
+                sink -> changes.reportChanges.forEachSorted(f -> sink.accept(new AddressChange(f.get(0), f.get(1),
+                        f.get(4), absentIfEmpty(f.get(5)), absentIfEmpty(f.get(6)), absentIfEmpty(f.get(7)),
+                        Instant.parse(f.get(8))))),
                 reportSettings, out));
     }
 
-    /** A CSV file of records gathered in any order and written sorted, with the given header. */
-    private void writeSorted(Path file, Comparator<List<String>> order, List<String> header,
-                             Consumer<ExternalCsvSort> records, UnaryOperator<List<String>> line) {
-        try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), order)) {
-            records.accept(sorted);
-            AtomicFile.write(file, out -> {
-                CsvWriter csv = new CsvWriter(out);
-                csv.write(header);
-                sorted.forEachSorted(record -> csv.write(line.apply(record)));
-                csv.flush();
-            });
-        }
+    private ExternalCsvSort sorter(Comparator<List<String>> order) {
+        return new ExternalCsvSort(sort.folder(), sort.runRecords(), order);
     }
 
-    /** The day's changes in the report's order: by account and address, each address's in the order they happened. */
-    private void forEachChangeInOrder(Consumer<AddressChange> sink) {
-        try (ExternalCsvSort sorted = new ExternalCsvSort(sort.folder(), sort.runRecords(), CHANGE_ORDER)) {
-            reports.forEachChange(runDate, numbered -> {
-                AddressChange c = numbered.value();
-                sorted.add(Arrays.asList(c.account(), c.address(), stage(numbered), seq(numbered), c.change(),
-                        text(c.reason()), text(c.cause()), text(c.diagnostic()), c.at().toString()));
-            });
-            sorted.forEachSorted(f -> sink.accept(new AddressChange(f.get(0), f.get(1), f.get(4),
-                    absentIfEmpty(f.get(5)), absentIfEmpty(f.get(6)), absentIfEmpty(f.get(7)), Instant.parse(f.get(8)))));
-        }
+    /** A CSV file of the sorted records, with the given header. */
+    private static void writeSorted(Path file, List<String> header, ExternalCsvSort sorted,
+                                    UnaryOperator<List<String>> line) {
+        AtomicFile.write(file, out -> {
+            CsvWriter csv = new CsvWriter(out);
+            csv.write(header);
+            sorted.forEachSorted(record -> csv.write(line.apply(record)));
+            csv.flush();
+        });
     }
 
     private static Comparator<List<String>> byFields(int count) {
@@ -138,18 +149,105 @@ public class DayOutputWriter {
         return value == null ? "" : value.toString();
     }
 
-    private static String stage(DayReportRepository.Numbered<?> numbered) {
-        return Integer.toString(numbered.stage()); // one digit: the stages are 1 to 3
+    private static String stage(DayReportRepository.DayChange change) {
+        return Integer.toString(change.stage()); // one digit: the stages are 1 to 3
     }
 
     /** Zero-padded, so that the sort's text order is the number's order. */
-    private static String seq(DayReportRepository.Numbered<?> numbered) {
-        String digits = Integer.toString(numbered.seq());
+    private static String seq(DayReportRepository.DayChange change) {
+        String digits = Integer.toString(change.seq());
         return "0000000000".substring(digits.length()) + digits;
     }
 
     private static String absentIfEmpty(String field) {
         return field.isEmpty() ? null : field;
+    }
+
+    /**
+     * The day's changes sorted for the outputs, and counted by kind. The report's changes are sorted by account,
+     * address, stage and number into records of those four fields, then change, reason, cause, reply and time. The
+     * suppression changes are sorted the same way into records of account, address, stage, number, then action,
+     * status, reason, cause, since and until.
+     * <p>
+     * The thread reading the changes hands them over in batches to the sorting thread, a few batches at most
+     * ahead of it: the sorting (sorting runs and writing them, 4.2 s of that night's 20 s) overlaps the reading.
+     * The batches are sorted in order, each after the one before it.
+     */
+    public static final class DayChanges implements AutoCloseable {
+
+        private static final int BATCH = 10_000;
+        private static final int BATCHES_AHEAD = 3;
+
+        private final ExternalCsvSort reportChanges;
+        private final ExternalCsvSort suppressionChanges;
+        private final Map<String, Long> counts = new TreeMap<>();
+        private final Executor sortingThread;
+        private final Deque<CompletableFuture<Void>> batchesSorting = new ArrayDeque<>();
+        private List<DayReportRepository.DayChange> batch = new ArrayList<>(BATCH);
+
+        private DayChanges(ExternalCsvSort reportChanges, ExternalCsvSort suppressionChanges,
+                           Executor sortingThread) {
+            this.reportChanges = reportChanges;
+            this.suppressionChanges = suppressionChanges;
+            this.sortingThread = sortingThread;
+        }
+
+        /** On the reading thread. */
+        private void accept(DayReportRepository.DayChange change) {
+            batch.add(change);
+            if (batch.size() == BATCH) {
+                handOver();
+            }
+        }
+
+        private void handOver() {
+            List<DayReportRepository.DayChange> full = batch;
+            batch = new ArrayList<>(BATCH);
+            CompletableFuture<Void> previous = batchesSorting.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : batchesSorting.getLast();
+            batchesSorting.addLast(previous.thenRunAsync(() -> full.forEach(this::sort), sortingThread));
+            if (batchesSorting.size() > BATCHES_AHEAD) {
+                join(batchesSorting.removeFirst());
+            }
+        }
+
+        /** Waits until every change read is sorted; a failure of the sorting thread is thrown here. */
+        private void finishSorting() {
+            handOver();
+            join(batchesSorting.getLast());
+            batchesSorting.clear();
+        }
+
+        private static void join(CompletableFuture<Void> sorting) {
+            try {
+                sorting.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        private void sort(DayReportRepository.DayChange day) {
+            AddressChange c = day.change();
+            counts.merge(c.change(), 1L, Long::sum);
+            reportChanges.add(Arrays.asList(c.account(), c.address(), stage(day), seq(day), c.change(),
+                    text(c.reason()), text(c.cause()), text(c.diagnostic()), c.at().toString()));
+            SuppressionChange suppression = day.suppressionChange();
+            if (suppression != null) {
+                SuppressionEntry e = suppression.entry();
+                suppressionChanges.add(Arrays.asList(e.account(), e.address(), stage(day), seq(day),
+                        suppression.action(), e.status(), text(e.reason()), text(e.cause()), text(e.since()),
+                        text(e.until())));
+            }
+        }
+
+        /** Lets a batch still being sorted finish, so that no thread writes a run file as it is deleted. */
+        @Override
+        public void close() {
+            batchesSorting.forEach(sorting -> sorting.handle((done, failure) -> null).join());
+            batchesSorting.clear();
+            reportChanges.close();
+            suppressionChanges.close();
+        }
     }
 
     /**

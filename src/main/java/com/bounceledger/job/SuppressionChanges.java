@@ -2,6 +2,7 @@ package com.bounceledger.job;
 
 import java.time.Instant;
 
+import com.bounceledger.ledger.AddressChange;
 import com.bounceledger.report.SuppressionChange;
 import com.bounceledger.report.SuppressionEntry;
 
@@ -11,10 +12,17 @@ final class SuppressionChanges {
     private SuppressionChanges() {
     }
 
-    /** @return the suppression change, or null for a ledger change the suppression file does not show */
-    static SuppressionChange of(String change, String account, String address, String reason, String cause,
-                                Instant at, Instant suspendedSince, Instant suspendedUntil) {
-        return switch (change) {
+    /**
+     * @param suspendedSince the suspension of the change's ledger row after the run, if any
+     * @return the suppression change, or null for a ledger change the suppression file does not show
+     */
+    static SuppressionChange of(AddressChange ledgerChange, Instant suspendedSince, Instant suspendedUntil) {
+        String account = ledgerChange.account();
+        String address = ledgerChange.address();
+        String reason = ledgerChange.reason();
+        String cause = ledgerChange.cause();
+        Instant at = ledgerChange.at();
+        return switch (ledgerChange.change()) {
             case "invalidated", "promoted" -> added("invalid", account, address, reason, cause, at, null);
             case "global" -> added("global", account, address, reason, cause, at, null);
             case "suppressed" -> added("manual", account, address, reason, cause, at, null);

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
@@ -54,7 +56,12 @@ public final class LargeDayReport {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        writer.writeReport();
+        ExecutorService sortingThread = Executors.newSingleThreadExecutor(); // as the job: read here, sorted there
+        try (DayOutputWriter.DayChanges dayChanges = writer.readChanges(sortingThread)) {
+            writer.writeReport(dayChanges);
+        } finally {
+            sortingThread.shutdown();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)

@@ -24,7 +24,7 @@ class LedgerRestartTest {
             4, new Fault("UPDATE address_state SET invalid_since", 2), // settlement, stored statuses (tia's ends)
             5, new Fault("INSERT INTO rejected_row", 1),             // overrides that cannot apply
             6, new Fault("INSERT INTO campaign_day", 2),             // settlement, after one bucket committed
-            7, new Fault("WHERE invalid_since IS NOT NULL OR", 1), // writing the outputs
+            7, new Fault("(invalid_since IS NOT NULL OR", 1), // writing the outputs
             8, new Fault("UPDATE address_state SET invalid_since", 1)); // the overrides' reset of pat
 
     @TempDir

@@ -38,8 +38,8 @@ class RestartTest {
             "INSERT INTO address_state|2",    // settle, ledger write of a later bucket
             "INSERT INTO engagement_shard|2", // settle, the engagements of a later bucket
             "INSERT INTO address_change|1",   // settle, audit trail
-            "WHERE invalid_since IS NOT NULL OR|1",  // writing the outputs: the suppression file
-            "diagnostic, changed_at FROM address_change|1"}) // writing the outputs: the report's second thread
+            "(invalid_since IS NOT NULL OR|600",  // writing the outputs: the suppression file, midway through its slices
+            "c.diagnostic, c.changed_at|600"}) // writing the outputs: the day's changes, midway, some being sorted
     void aRelaunchAfterAFailureGivesTheOutputsOfAnUninterruptedRun(String sqlFragment, int execution) {
         NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
         assertThat(reference.launch(DAY).exitCode()).isZero();
