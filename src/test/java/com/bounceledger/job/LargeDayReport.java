@@ -70,7 +70,6 @@ public final class LargeDayReport {
                 Files.size(writer.files().report()), peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
-    /** One campaign, and as many changes of 2,000 accounts' addresses, each with a reply of 100 characters. */
     /** The job's own database URL (application.properties), so the heap is measured with its cache and result settings. */
     private static String jobDatabaseUrl(Path stateDir) throws IOException {
         Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
@@ -83,6 +82,7 @@ public final class LargeDayReport {
         return url.replace(stateDirPlaceholder, stateDir.toString());
     }
 
+    /** One campaign, and as many changes of 2,000 accounts' addresses, each with a reply of 100 characters. */
     private static void fill(Connection connection, int changes) throws Exception {
         connection.setAutoCommit(false);
         try (PreparedStatement campaign = connection.prepareStatement("""
