@@ -170,8 +170,9 @@ public class DayOutputWriter {
      * status, reason, cause, since and until.
      * <p>
      * The thread reading the changes hands them over in batches to the sorting thread, a few batches at most
-     * ahead of it: the sorting (sorting runs and writing them, 4.2 s of that night's 20 s) overlaps the reading.
-     * The batches are sorted in order, each after the one before it.
+     * ahead of it, so that the sorting overlaps the reading: in a profile of the fourth 10M-message night, sorting
+     * the runs and writing them took 4.2 s of the reading thread's time. The batches are sorted in order, each
+     * after the one before it.
      */
     public static final class DayChanges implements AutoCloseable {
 

@@ -30,7 +30,7 @@ final class ChangesSheet {
                 Column.text("column.cause", AddressChange::cause),
                 Column.time("column.time", AddressChange::at),
                 Column.text("column.reply", AddressChange::diagnostic));
-        Tables tables = new Tables(sheets, columns, rowsPerSheet, styles, text);
+        Tables tables = new Tables(n -> new TableWriter<>(sheets.apply(n), columns, styles, text), rowsPerSheet);
         changes.forEach(tables::row);
         tables.current.finish();
     }
@@ -38,29 +38,23 @@ final class ChangesSheet {
     /** The table being filled, and a new one on the next sheet once it is full. */
     private static final class Tables {
 
-        private final IntFunction<Sheet> sheets;
-        private final List<Column<AddressChange>> columns;
+        private final IntFunction<TableWriter<AddressChange>> onSheet;
         private final int rowsPerSheet;
-        private final ReportStyles styles;
-        private final ReportText text;
         private TableWriter<AddressChange> current;
         private int sheetNumber = 1;
         private int rows;
 
-        Tables(IntFunction<Sheet> sheets, List<Column<AddressChange>> columns, int rowsPerSheet, ReportStyles styles,
-               ReportText text) {
-            this.sheets = sheets;
-            this.columns = columns;
+        /** @param onSheet a table on the n-th sheet of changes */
+        Tables(IntFunction<TableWriter<AddressChange>> onSheet, int rowsPerSheet) {
+            this.onSheet = onSheet;
             this.rowsPerSheet = rowsPerSheet;
-            this.styles = styles;
-            this.text = text;
-            this.current = new TableWriter<>(sheets.apply(sheetNumber), columns, styles, text);
+            this.current = onSheet.apply(sheetNumber);
         }
 
         void row(AddressChange change) {
             if (rows == rowsPerSheet) {
                 current.finish();
-                current = new TableWriter<>(sheets.apply(++sheetNumber), columns, styles, text);
+                current = onSheet.apply(++sheetNumber);
                 rows = 0;
             }
             current.row(change);
