@@ -1,11 +1,15 @@
 package com.bounceledger.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,29 +28,60 @@ class EventSpillTest {
     Path folder;
 
     @Test
-    void eventsComeBackAsWrittenWhateverTheirTextFlagsAndAcrossFlushes() throws IOException {
+    void eventsComeBackAsWrittenWhateverTheirTextFlagsAndAcrossFlushesAndReads() throws IOException {
         List<ClassifiedEvent> written = new ArrayList<>();
         written.add(event("ann@example.com", "550 5.1.1 user unknown", new Classification(Reason.USERUNKNOWN,
                 BounceGroup.HARD, null)));
         written.add(event("josé@exämple.de", "552 Postfach voll / 宛先不明 / Нет такого пользователя", null));
         written.add(event("bob@example.com", null, null));
         written.add(event("long@example.com", "x".repeat(EventSpill.MAX_DIAGNOSTIC), null));
-        for (int n = 0; n < 2_000; n++) { // past the writer's 32 KiB buffer, many times
+        for (int n = 0; n < 2_000; n++) { // past the writer's 32 KiB and the reader's 64 KiB buffers, many times
             written.add(event("user" + n + "@example.com", n % 7 == 0 ? "délai " + n : "try later " + n, null));
         }
-        Path file = folder.resolve("b0.bin");
-        SpillBatch batch = new SpillBatch(16);
-        for (ClassifiedEvent event : written) {
-            EventSpill.write(batch, event.event(), event.classification());
-        }
-        try (SpillFileWriter out = new SpillFileWriter(file, 0, 1 << 15)) {
-            batch.appendTo(new SpillFileWriter[] {out}, 0, 1);
-        }
+        Path file = write(written);
 
         List<ClassifiedEvent> read = new ArrayList<>();
         EventSpill.readAll(file, read::add);
 
         assertThat(read).isEqualTo(written);
+    }
+
+    @Test
+    void aStringLongerThanTheReadersBufferComesBackWhole() throws IOException {
+        ClassifiedEvent longCampaign = new ClassifiedEvent(new DeliveryEvent(Instant.ofEpochMilli(0), "acme",
+                "c".repeat(200_000), "m1", "ann@example.com", EventType.SENT, null, null, null, null, null, false),
+                null);
+        List<ClassifiedEvent> written = List.of(event("bob@example.com", "try later", null), longCampaign,
+                event("carl@example.com", null, null));
+        Path file = write(written);
+
+        List<ClassifiedEvent> read = new ArrayList<>();
+        EventSpill.readAll(file, read::add);
+
+        assertThat(read).isEqualTo(written);
+    }
+
+    @Test
+    void aFileCutInsideARecordFailsAsSuch() throws IOException {
+        Path file = write(List.of(event("ann@example.com", "550 5.1.1 user unknown", null)));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 5));
+
+        assertThatThrownBy(() -> EventSpill.readAll(file, event -> { }))
+                .isInstanceOf(EOFException.class)
+                .hasMessage("spill file ends inside a record");
+    }
+
+    private Path write(List<ClassifiedEvent> events) throws IOException {
+        Path file = folder.resolve("b0.bin");
+        SpillBatch batch = new SpillBatch(16);
+        for (ClassifiedEvent event : events) {
+            EventSpill.write(batch, event.event(), event.classification());
+        }
+        try (SpillFileWriter out = new SpillFileWriter(file, 0, 1 << 15)) {
+            batch.appendTo(new SpillFileWriter[] {out}, 0, 1);
+        }
+        return file;
     }
 
     private static ClassifiedEvent event(String recipient, String diagnostic, Classification classification) {
