@@ -173,3 +173,9 @@ CREATE CACHED TABLE IF NOT EXISTS state_upgrade (
     applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (name)
 );
+
+-- No automatic checkpoint: HSQLDB's stops every statement until the transactions in progress end, so a partition
+-- blocked by it while holding a lock another partition waits for (Spring Batch's execution-context DAO lock,
+-- the write turn) hung the night. The job checkpoints after each partitioned step instead (job.StateCheckpoint),
+-- when no partition has a transaction open; the log holds at most one step's writes.
+SET FILES LOG SIZE 0;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -110,12 +112,14 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step ingest(JobRepository jobRepository, Step ingestFile, Partitioner filePartitioner,
-                       StepExecutionListener ingestProgress, BounceLedgerProperties properties) {
+                       StepExecutionListener ingestProgress, StateCheckpoint stateCheckpoint,
+                       BounceLedgerProperties properties) {
         return new StepBuilder("ingest", jobRepository)
                 .partitioner("ingestFile", filePartitioner)
                 .step(ingestFile)
                 .taskExecutor(partitionExecutor(properties))
                 .listener(ingestProgress)
+                .listener(stateCheckpoint)
                 .build();
     }
 
@@ -240,13 +244,20 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step settle(JobRepository jobRepository, Step settleBuckets, Partitioner bucketPartitioner,
-                       BounceLedgerProperties properties) {
+                       StateCheckpoint stateCheckpoint, BounceLedgerProperties properties) {
         return new StepBuilder("settle", jobRepository)
                 .partitioner("settleBuckets", bucketPartitioner)
                 .step(settleBuckets)
                 .gridSize(properties.threads())
                 .taskExecutor(partitionExecutor(properties))
+                .listener(stateCheckpoint)
                 .build();
+    }
+
+    /** After each partitioned step: HSQLDB's automatic checkpoint could deadlock the partitions (schema.sql). */
+    @Bean
+    public StateCheckpoint stateCheckpoint(DataSource dataSource) {
+        return new StateCheckpoint(dataSource);
     }
 
     @Bean
