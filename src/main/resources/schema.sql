@@ -174,8 +174,9 @@ CREATE CACHED TABLE IF NOT EXISTS state_upgrade (
     PRIMARY KEY (name)
 );
 
--- No automatic checkpoint: HSQLDB's stops every statement until the transactions in progress end, so a partition
--- blocked by it while holding a lock another partition waits for (Spring Batch's execution-context DAO lock,
--- the write turn) hung the night. The job checkpoints after each partitioned step instead (job.StateCheckpoint),
--- when no partition has a transaction open; the log holds at most one step's writes.
+-- No automatic checkpoint: HSQLDB's stops every statement until the transactions in progress end, so one that
+-- fell while a settle partition waited, in its open transaction, for Spring Batch's execution-context DAO lock,
+-- held by the other partition whose update the checkpoint had stopped, hung a 10M run. The job checkpoints
+-- after each partitioned step instead (job.StateCheckpoint), when no partition has a transaction open; the log
+-- holds at most one step's writes.
 SET FILES LOG SIZE 0;

@@ -38,12 +38,7 @@ class EventSpillTest {
         for (int n = 0; n < 2_000; n++) { // past the writer's 32 KiB and the reader's 64 KiB buffers, many times
             written.add(event("user" + n + "@example.com", n % 7 == 0 ? "délai " + n : "try later " + n, null));
         }
-        Path file = write(written);
-
-        List<ClassifiedEvent> read = new ArrayList<>();
-        EventSpill.readAll(file, read::add);
-
-        assertThat(read).isEqualTo(written);
+        assertThat(readBack(write(written))).isEqualTo(written);
     }
 
     @Test
@@ -53,12 +48,7 @@ class EventSpillTest {
                 null);
         List<ClassifiedEvent> written = List.of(event("bob@example.com", "try later", null), longCampaign,
                 event("carl@example.com", null, null));
-        Path file = write(written);
-
-        List<ClassifiedEvent> read = new ArrayList<>();
-        EventSpill.readAll(file, read::add);
-
-        assertThat(read).isEqualTo(written);
+        assertThat(readBack(write(written))).isEqualTo(written);
     }
 
     @Test
@@ -70,6 +60,12 @@ class EventSpillTest {
         assertThatThrownBy(() -> EventSpill.readAll(file, event -> { }))
                 .isInstanceOf(EOFException.class)
                 .hasMessage("spill file ends inside a record");
+    }
+
+    private static List<ClassifiedEvent> readBack(Path file) throws IOException {
+        List<ClassifiedEvent> read = new ArrayList<>();
+        EventSpill.readAll(file, read::add);
+        return read;
     }
 
     private Path write(List<ClassifiedEvent> events) throws IOException {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * HSQLDB's automatic checkpoint stops every statement until the transactions in progress end. One that fell
  * while a partition waited, in its open transaction, for a lock that the other held (Spring Batch's
- * execution-context DAO lock) hung a 10M night. The job turns it off and checkpoints after each partitioned step.
+ * execution-context DAO lock) hung a 10M settle run. The job turns it off and checkpoints after each partitioned
+ * step.
  */
 class StateCheckpointTest {
 
@@ -27,7 +28,7 @@ class StateCheckpointTest {
     Path folder;
 
     @Test
-    void aStateThatAsksForACheckpointEveryMegabyteIsSettledWithoutOne() throws Exception {
+    void aStateThatAsksForACheckpointEveryMegabyteRunsWithTheAutomaticCheckpointOff() throws Exception {
         Path state = folder.resolve("state");
         NightlyRun run = new NightlyRun(folder)
                 .with("--bounce-ledger.chunk-size=500")
