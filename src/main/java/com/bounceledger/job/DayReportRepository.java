@@ -129,7 +129,8 @@ public class DayReportRepository {
                 SELECT c.stage, c.seq, c.account, c.address, c.change, c.reason, c.cause, c.diagnostic, c.changed_at,
                        s.suspended_since, s.suspended_until
                 FROM address_change c
-                LEFT JOIN address_state s ON s.addr_hash = c.addr_hash AND s.account = c.account AND s.address = c.address
+                LEFT JOIN address_state s
+                       ON s.addr_hash = c.addr_hash AND s.account = c.account AND s.address = c.address
                 WHERE c.run_date = ? AND c.addr_hash >= ? AND c.addr_hash < ?""", runDate,
                 rs -> sink.accept(new DayChange(rs.getInt(1), rs.getInt(2), new AddressChange(rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),

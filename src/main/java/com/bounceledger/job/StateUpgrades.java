@@ -79,22 +79,23 @@ public class StateUpgrades {
         }
         EngagementShards shards = new EngagementShards(jdbc);
         List<EngagementShards.Engagement> shard = new ArrayList<>();
-        int[] rowsAndShard = {0, -1};
+        int[] rows = {0};
+        int[] currentShard = {-1};
         jdbc.query("SELECT addr_hash, account, address, last_engaged_at FROM address_engagement ORDER BY addr_hash",
                 (RowCallbackHandler) rs -> {
                     int shardOfRow = EngagementShards.shardOf(rs.getLong(1));
-                    if (shardOfRow != rowsAndShard[1]) {
+                    if (shardOfRow != currentShard[0]) {
                         shards.save(shard);
                         shard.clear();
-                        rowsAndShard[1] = shardOfRow;
+                        currentShard[0] = shardOfRow;
                     }
                     shard.add(new EngagementShards.Engagement(
                             new LedgerRepository.AddressKey(rs.getString(2), rs.getString(3)),
                             rs.getObject(4, OffsetDateTime.class).toInstant()));
-                    rowsAndShard[0]++;
+                    rows[0]++;
                 });
         shards.save(shard);
         jdbc.execute("DROP TABLE address_engagement");
-        return rowsAndShard[0];
+        return rows[0];
     }
 }

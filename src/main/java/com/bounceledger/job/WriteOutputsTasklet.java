@@ -13,9 +13,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * The last step: every file of the day, from the committed state. HSQLDB reads one row from its data file at a
  * time, whatever the threads, so the day's changes are read first, alone (sorted on a second thread meanwhile);
  * then the report is written from them on the second thread while this one reads the ledger for the suppression
- * file, and writes the rejects and the suppression changes. In a profile of the fourth 10M-message night, with both threads reading at once and the
- * changes read three times, the suppression file took 17.3 s, the suppression changes 17.7 s and the report 32.4 s
- * of thread time.
+ * file, and writes the rejects and the suppression changes. In a profile of the fourth 10M-message night, with
+ * both threads reading at once and the changes read three times, the suppression file took 17.3 s, the
+ * suppression changes 17.7 s and the report 32.4 s of thread time.
  */
 public class WriteOutputsTasklet implements Tasklet {
 

@@ -11,7 +11,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * {@code email-performance-<date>.xlsx} (SPEC 6.1): six sheets (more when the changes fill one), streamed with
- * SXSSF so memory does not grow with the day. User data (names, addresses, replies) is always written as a string cell, never as a formula.
+ * SXSSF so memory does not grow with the day. User data (names, addresses, replies) is always written as a string
+ * cell, never as a formula.
  */
 public final class PerformanceWorkbook {
 

@@ -1,6 +1,5 @@
 package com.bounceledger.job;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,12 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -43,7 +40,7 @@ public final class LargeDayReport {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
         int changes = Integer.parseInt(args[1]);
-        String url = jobDatabaseUrl(folder.resolve("state")) + ";hsqldb.log_data=false"; // the job's settings, filled faster
+        String url = StateDatabase.jobUrl(folder.resolve("state")) + ";hsqldb.log_data=false"; // the job's settings, filled faster
         try (Connection connection = DriverManager.getConnection(url, "SA", "")) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("schema.sql"));
             fill(connection, changes);
@@ -68,18 +65,6 @@ public final class LargeDayReport {
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         System.out.printf("changes=%d seconds=%.1f bytes=%d peakHeapMiB=%d maxHeapMiB=%d%n", changes, seconds,
                 Files.size(writer.files().report()), peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
-    }
-
-    /** The job's own database URL (application.properties), so the heap is measured with its cache and result settings. */
-    private static String jobDatabaseUrl(Path stateDir) throws IOException {
-        Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
-        String url = properties.getProperty("spring.datasource.url");
-        String stateDirPlaceholder = "${bounce-ledger.state-dir:output/state}";
-        if (!url.contains(stateDirPlaceholder)) { // else the database would land in a folder named after it
-            throw new IllegalStateException("the job's database URL no longer names its state folder as "
-                    + stateDirPlaceholder + ": " + url);
-        }
-        return url.replace(stateDirPlaceholder, stateDir.toString());
     }
 
     /** One campaign, and as many changes of 2,000 accounts' addresses, each with a reply of 100 characters. */

@@ -33,9 +33,7 @@ class StateCheckpointTest {
         NightlyRun run = new NightlyRun(folder)
                 .with("--bounce-ledger.chunk-size=500")
                 .with("--bounce-ledger.block-records=100")
-                .with("--spring.datasource.url=jdbc:hsqldb:file:" + state.resolve("ledger")
-                        + ";hsqldb.lock_file=false;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
-                        + ";hsqldb.log_size=1;shutdown=true");
+                .with("--spring.datasource.url=" + StateDatabase.jobUrl(state) + ";hsqldb.log_size=1");
         SyntheticDay.write(run.input.resolve(DAY).resolve("day-1.csv"), 0, 100_000);
         SyntheticDay.write(run.input.resolve(DAY).resolve("day-2.csv"), 100_000, 100_000);
 

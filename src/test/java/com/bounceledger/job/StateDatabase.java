@@ -1,13 +1,16 @@
 package com.bounceledger.job;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -47,6 +50,18 @@ final class StateDatabase implements AutoCloseable {
         }
         engagements.sort(null);
         return engagements;
+    }
+
+    /** The job's own database URL (application.properties) for a state folder, with its cache and result settings. */
+    static String jobUrl(Path stateDir) throws IOException {
+        Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
+        String url = properties.getProperty("spring.datasource.url");
+        String stateDirPlaceholder = "${bounce-ledger.state-dir:output/state}";
+        if (!url.contains(stateDirPlaceholder)) { // else the database would land in a folder named after it
+            throw new IllegalStateException("the job's database URL no longer names its state folder as "
+                    + stateDirPlaceholder + ": " + url);
+        }
+        return url.replace(stateDirPlaceholder, stateDir.toString());
     }
 
     @Override
