@@ -77,7 +77,7 @@ CREATE CACHED TABLE IF NOT EXISTS pending_message (
     PRIMARY KEY (addr_hash, account, message_id)
 );
 
--- The ledger: one row per (account, address) that ever had a status worth keeping.
+-- The ledger: one row per (account, address) that has a status; settlement deletes a row left without any.
 CREATE CACHED TABLE IF NOT EXISTS address_state (
     account            VARCHAR(200) NOT NULL,
     address            VARCHAR(254) NOT NULL,

@@ -271,20 +271,26 @@ public class LedgerRepository {
 
     /**
      * Writes back changed states in key order (address hash first), so that consecutive rows touch the same
-     * part of each table's index instead of random pages of it; new rows are inserted, stored ones updated, and
-     * the suspensions in force follow the statuses; later engagements are merged into their shards.
+     * part of each table's index instead of random pages of it; new rows are inserted, stored ones updated, a
+     * stored row left without any status deleted ({@link AddressRecord#isEmpty()}), and the suspensions in force
+     * follow the statuses; later engagements are merged into their shards.
      */
     public void saveStates(List<AddressState> states) {
         List<AddressState> inKeyOrder = states.stream().sorted(IN_KEY_ORDER).toList();
         List<AddressRecord> newStatuses = new ArrayList<>();
         List<AddressRecord> storedStatuses = new ArrayList<>();
+        List<AddressRecord> emptiedStatuses = new ArrayList<>();
         List<EngagementShards.Engagement> changedEngagements = new ArrayList<>();
         List<AddressRecord> suspensionsBegun = new ArrayList<>();
         List<AddressRecord> suspensionsEnded = new ArrayList<>();
         for (AddressState state : inKeyOrder) {
             if (state.changed()) {
                 AddressRecord record = state.toRecord();
-                (state.stored() ? storedStatuses : newStatuses).add(record);
+                if (!record.isEmpty()) {
+                    (state.stored() ? storedStatuses : newStatuses).add(record);
+                } else if (state.stored()) {
+                    emptiedStatuses.add(record);
+                }
                 boolean suspended = record.suspendedUntil() != null;
                 if (suspended != state.suspendedWhenStored()) {
                     (suspended ? suspensionsBegun : suspensionsEnded).add(record);
@@ -308,6 +314,8 @@ public class LedgerRepository {
                     soft_last_reason = ?, manual_since = ?, manual_note = ?
                 WHERE addr_hash = ? AND account = ? AND address = ?""",
                 storedStatuses, 500, LedgerRepository::setStatusesAndKey);
+        jdbc.batchUpdate("DELETE FROM address_state WHERE addr_hash = ? AND account = ? AND address = ?",
+                emptiedStatuses, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
         jdbc.batchUpdate("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, ?, ?)",
                 suspensionsBegun, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
         jdbc.batchUpdate("DELETE FROM address_suspension WHERE addr_hash = ? AND account = ? AND address = ?",

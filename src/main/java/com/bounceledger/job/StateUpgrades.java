@@ -39,7 +39,16 @@ public class StateUpgrades {
                     WHERE s.suspended_until IS NOT NULL AND NOT EXISTS (SELECT 1 FROM address_suspension x
                         WHERE x.addr_hash = s.addr_hash AND x.account = s.account AND x.address = s.address)""")),
             // The engagements had a row each in address_engagement before they were packed into shards.
-            new Upgrade("engagement_shard from address_engagement", StateUpgrades::packEngagementRows));
+            new Upgrade("engagement_shard from address_engagement", StateUpgrades::packEngagementRows),
+            // Settlement used to keep a ledger row left without any status (AddressRecord.isEmpty), one for every
+            // suspension that ended; it now deletes it.
+            new Upgrade("address_state without statuses removed", jdbc -> jdbc.update("""
+                    DELETE FROM address_state
+                    WHERE invalid_since IS NULL AND invalid_reason IS NULL AND invalid_cause IS NULL
+                      AND suspended_since IS NULL AND suspended_until IS NULL AND suspended_reason IS NULL
+                      AND complained_at IS NULL AND unsubscribed_at IS NULL AND hard_excused_at IS NULL
+                      AND soft_count = 0 AND soft_campaigns IS NULL AND soft_last_reason IS NULL
+                      AND manual_since IS NULL AND manual_note IS NULL""")));
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;

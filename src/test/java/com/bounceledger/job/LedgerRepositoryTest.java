@@ -200,8 +200,34 @@ class LedgerRepositoryTest {
 
         assertThat(second.find("acme", "ann@example.com").suspendedUntil()).isAfter(AT.plusSeconds(3600));
         assertThat(suspensionsInForce()).containsExactly("ann@example.com");
+        // Bob has no status left: his row is deleted rather than kept empty.
+        assertThat(jdbc.queryForList("SELECT address FROM address_state", String.class))
+                .containsExactly("ann@example.com");
         assertThat(repository.bucketLedger(0, AddressHash.SPACE, Set.of(), bobEnds.plusSeconds(86_400), LOOKUPS)
                 .find("acme", "ann@example.com")).isNotNull();
+    }
+
+    @Test
+    void aStateLeftWithoutAnyStatusIsDeletedIfStoredAndNotWrittenIfNew() {
+        LedgerRules rules = new LedgerRules(LedgerPolicy.defaults());
+        store("acme", "ann@example.com", 1); // one soft bounce, no other status
+        AddressLedger ledger = repository.statesOf(Set.of("ann@example.com", "bob@example.com"));
+        // Both soft-bounce, then both are delivered to: the delivery clears the soft bounces.
+        softBounced(ledger.state("acme", "bob@example.com"));
+        rules.apply(ledger, delivered("ann@example.com", AT.plusSeconds(60)), new ArrayList<>());
+        rules.apply(ledger, delivered("bob@example.com", AT.plusSeconds(60)), new ArrayList<>());
+        assertThat(ledger.changed()).extracting(AddressState::address)
+                .containsExactlyInAnyOrder("ann@example.com", "bob@example.com");
+
+        repository.saveStates(ledger.changed());
+
+        assertThat(rowsOf("address_state")).isZero();
+        assertThat(repository.statesOf(Set.of("ann@example.com")).find("acme", "ann@example.com")).isNull();
+    }
+
+    private static ClassifiedEvent delivered(String address, Instant at) {
+        return new ClassifiedEvent(new DeliveryEvent(at, "acme", "spring", "m4", address, EventType.DELIVERED, null,
+                null, null, null, null, false), null);
     }
 
     private List<String> suspensionsInForce() {

@@ -21,11 +21,12 @@ class LedgerRestartTest {
             1, new Fault("UPDATE input_file", 2),                    // ingest, mid-file (chunks of 3 rows)
             2, new Fault("INSERT INTO address_state", 1),            // settlement, new ledger rows
             3, new Fault("INSERT INTO address_change", 2),           // settlement, audit trail
-            4, new Fault("UPDATE address_state SET invalid_since", 2), // settlement, stored statuses (tia's ends)
+            4, new Fault("DELETE FROM address_state", 1),            // settlement, tia's suspension ends: no status left
             5, new Fault("INSERT INTO rejected_row", 1),             // overrides that cannot apply
             6, new Fault("INSERT INTO campaign_day", 2),             // settlement, after one bucket committed
             7, new Fault("(invalid_since IS NOT NULL OR", 1), // writing the outputs
-            8, new Fault("UPDATE address_state SET invalid_since", 1)); // the overrides' reset of pat
+            8, new Fault("DELETE FROM address_state", 1),            // the overrides' reset of pat: no status left
+            9, new Fault("UPDATE address_state SET invalid_since", 1)); // settlement, stored statuses
 
     @TempDir
     Path folder;

@@ -98,7 +98,8 @@ class LedgerScenarioTest {
         assertThat(suppression(3)).contains(TIA_EXTENDED);
         assertThat(changes(3)).contains("updated," + TIA_EXTENDED);
         assertThat(suppression(4)).noneMatch(line -> line.contains("tia@"));
-        assertThat(ledgerRow(4, "acme", "tia@block.example")).isEqualTo("acme,tia@block.example,,,,0,,");
+        assertThat(ledgerRow(3, "acme", "tia@block.example")).startsWith("acme,tia@block.example,,,2026-11-04T09:00");
+        assertThat(ledgerRow(4, "acme", "tia@block.example")).isNull(); // no status left: the row is deleted
     }
 
     @Test
@@ -171,7 +172,8 @@ class LedgerScenarioTest {
         assertThat(suppression(6)).contains(HUGO_AGAIN);
         // a reset of a promoted address clears its soft counter too
         assertThat(changes(8)).contains("removed,acme,pat@soft.example,invalid,,manual_override,2026-11-08T00:00:00Z,");
-        assertThat(ledgerRow(8, "acme", "pat@soft.example")).isEqualTo("acme,pat@soft.example,,,,0,,");
+        assertThat(ledgerRow(7, "acme", "pat@soft.example")).startsWith("acme,pat@soft.example,2026-11-07");
+        assertThat(ledgerRow(8, "acme", "pat@soft.example")).isNull(); // no status left: the row is deleted
     }
 
     @Test

@@ -18,7 +18,8 @@ import com.bounceledger.ingest.AddressHash;
 
 /**
  * A state database from before {@code address_suspension} gets its suspensions in force copied into it, once; one
- * that already has the table keeps its rows.
+ * that already has the table keeps its rows. The engagement rows of an earlier build are packed into shards, and
+ * the ledger rows it kept without any status are deleted.
  */
 class StateUpgradesTest {
 
@@ -54,7 +55,30 @@ class StateUpgradesTest {
 
         assertThat(suspensions()).containsExactly("acme,sam@block.example", "other,sam@block.example");
         assertThat(jdbc.queryForList("SELECT name FROM state_upgrade", String.class))
-                .containsExactly("address_suspension from address_state", "engagement_shard from address_engagement");
+                .containsExactlyInAnyOrder("address_suspension from address_state",
+                        "engagement_shard from address_engagement", "address_state without statuses removed");
+    }
+
+    @Test
+    void theLedgerRowsWithoutAnyStatusThatAnEarlierBuildKeptAreDeleted() {
+        jdbc.update("DELETE FROM state_upgrade WHERE name = 'address_state without statuses removed'");
+        storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
+        storeStatus("acme", "hugo@hard.example", null);
+        jdbc.update("INSERT INTO address_state (account, address, addr_hash) VALUES (?, ?, ?)", // a suspension ended
+                "acme", "tia@block.example", AddressHash.of("tia@block.example"));
+        jdbc.update("""
+                INSERT INTO address_state (account, address, addr_hash, soft_count, soft_campaigns, soft_last_reason)
+                VALUES (?, ?, ?, 1, 'x1', 'mailbox_full')""", "acme", "pat@soft.example",
+                AddressHash.of("pat@soft.example"));
+        jdbc.update("""
+                INSERT INTO address_state (account, address, addr_hash, hard_excused_at)
+                VALUES (?, ?, ?, TIMESTAMP '2026-11-02 09:00:00+00:00')""", "acme", "una@engaged.example",
+                AddressHash.of("una@engaged.example"));
+
+        upgrades.apply();
+
+        assertThat(jdbc.queryForList("SELECT address FROM address_state ORDER BY address", String.class))
+                .containsExactly("hugo@hard.example", "pat@soft.example", "sam@block.example", "una@engaged.example");
     }
 
     @Test
