@@ -7,8 +7,9 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * SXSSF's sheet writer, escaping a cell's text a run at a time. SXSSF's own escaping writes every code point on its
- * own, each through a new array and the writer's lock: writing the cells of 836,001 changes (the fourth 10M-message
- * night) took 5.6 s with it and 3.4 s with this, for the same XML.
+ * own, each through a new array and the writer's lock: in a bare SXSSF sheet, the cells of 836,001 rows shaped like
+ * the fourth 10M-message night's changes (seven texts, a reply among them) took 5.6 s with it and 3.4 s with this,
+ * for the same XML.
  */
 final class RunEscapingSheetWriter extends SheetDataWriter {
 
