@@ -60,6 +60,31 @@ class StateUpgradesTest {
     }
 
     @Test
+    void aLedgerRowHoldingAnyOneStatusColumnIsKeptByTheUpgrade() {
+        List<String[]> statusColumns = jdbc.query("""
+                SELECT column_name, data_type FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'ADDRESS_STATE'
+                AND column_name NOT IN ('ACCOUNT', 'ADDRESS', 'ADDR_HASH') ORDER BY ordinal_position""",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        assertThat(statusColumns).hasSize(14);
+        for (String[] column : statusColumns) { // one row per column, holding that status alone
+            String address = column[0].toLowerCase() + "@example.com";
+            String value = switch (column[1]) {
+                case "INTEGER" -> "1";
+                case "TIMESTAMP WITH TIME ZONE" -> "TIMESTAMP '2026-11-02 09:00:00+00:00'";
+                default -> "'x'";
+            };
+            jdbc.update("INSERT INTO address_state (account, address, addr_hash, " + column[0] + ") VALUES (?, ?, ?, "
+                    + value + ")", "acme", address, AddressHash.of(address));
+        }
+        jdbc.update("DELETE FROM state_upgrade WHERE name = 'address_state without statuses removed'");
+
+        upgrades.apply();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Integer.class))
+                .isEqualTo(statusColumns.size());
+    }
+
+    @Test
     void theLedgerRowsWithoutAnyStatusThatAnEarlierBuildKeptAreDeleted() {
         jdbc.update("DELETE FROM state_upgrade WHERE name = 'address_state without statuses removed'");
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
