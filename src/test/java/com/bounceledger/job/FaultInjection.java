@@ -1,11 +1,16 @@
 package com.bounceledger.job;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -16,23 +21,36 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Makes the n-th execution of a statement containing a given SQL fragment fail, as a crash at that point
- * of a chunk would: after everything before it in the transaction, before the commit.
+ * of a chunk would: after everything before it in the transaction, before the commit. Or makes it freeze there
+ * instead, having written a marker file, for a test to kill the process at exactly that point.
  */
 @Configuration
 public class FaultInjection {
 
     private static volatile String fragment;
     private static volatile int failAt;
+    private static volatile Freeze freeze;
     private static final AtomicInteger executions = new AtomicInteger();
 
     static void failOnExecution(String sqlFragment, int n) {
         fragment = sqlFragment;
         failAt = n;
+        freeze = null;
         executions.set(0);
+    }
+
+    /**
+     * Instead of failing, the n-th execution blocks its thread for good; {@code markerDelay} later it writes
+     * {@code marker}.
+     */
+    static void freezeOnExecution(String sqlFragment, int n, Path marker, Duration markerDelay) {
+        failOnExecution(sqlFragment, n);
+        freeze = new Freeze(marker, markerDelay);
     }
 
     static void clear() {
         fragment = null;
+        freeze = null;
     }
 
     @Bean
@@ -66,10 +84,22 @@ public class FaultInjection {
     private static PreparedStatement wrap(PreparedStatement target) {
         return proxy(PreparedStatement.class, (proxy, method, args) -> {
             if (method.getName().startsWith("execute") && executions.incrementAndGet() == failAt) {
+                if (freeze != null) {
+                    freeze.hold("frozen at execution " + failAt + " of '" + fragment + "'");
+                }
                 throw new SQLException("injected failure at execution " + failAt + " of '" + fragment + "'");
             }
             return invoke(target, method, args);
         });
+    }
+
+    private record Freeze(Path marker, Duration markerDelay) {
+
+        void hold(String where) throws IOException, InterruptedException {
+            Thread.sleep(markerDelay.toMillis());
+            Files.writeString(marker, where);
+            new CountDownLatch(1).await();
+        }
     }
 
     private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {

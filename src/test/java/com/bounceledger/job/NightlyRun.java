@@ -182,7 +182,8 @@ final class NightlyRun {
                 "jdbc:hsqldb:file:" + state.resolve("ledger") + ";hsqldb.lock_file=false;shutdown=true", "SA", "");
     }
 
-    private List<String> rows(String query, int columns) {
+    /** The query's rows on the state database, each row's columns joined with commas. */
+    List<String> rows(String query, int columns) {
         List<String> rows = new ArrayList<>();
         try (Connection connection = openState();
              ResultSet rs = connection.createStatement().executeQuery(query)) {
