@@ -1,7 +1,7 @@
 package com.bounceledger.report;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.bounceledger.classify.Classification;
 import com.bounceledger.classify.ClassifiedEvent;
@@ -13,9 +13,10 @@ import com.bounceledger.ingest.EmailAddresses;
  */
 public final class DayTally {
 
-    private final Map<CampaignKey, CampaignCounts> campaigns = new TreeMap<>();
-    private final Map<String, CampaignCounts> domains = new TreeMap<>();
-    private final Map<String, ReasonCount> reasons = new TreeMap<>();
+    // Hashed, not sorted: only written to the database, and looked up for every message of the day.
+    private final Map<CampaignKey, CampaignCounts> campaigns = new HashMap<>();
+    private final Map<String, CampaignCounts> domains = new HashMap<>();
+    private final Map<String, ReasonCount> reasons = new HashMap<>();
 
     public void add(MessageDay message) {
         campaigns.computeIfAbsent(new CampaignKey(message.account(), message.campaign()), key -> new CampaignCounts())
@@ -44,12 +45,7 @@ public final class DayTally {
         return reasons;
     }
 
-    public record CampaignKey(String account, String campaign) implements Comparable<CampaignKey> {
-        @Override
-        public int compareTo(CampaignKey other) {
-            int byAccount = account.compareTo(other.account);
-            return byAccount != 0 ? byAccount : campaign.compareTo(other.campaign);
-        }
+    public record CampaignKey(String account, String campaign) {
     }
 
     /** Messages whose final failure had this reason, with the first reply seen as an example. */
