@@ -6,10 +6,22 @@ CREATE CACHED TABLE IF NOT EXISTS input_file (
     file_index    INT           NOT NULL,
     file_name     VARCHAR(1000) NOT NULL,
     size_bytes    BIGINT        NOT NULL,
-    checksum      BIGINT        NOT NULL,
+    -- The whole file's CRC32C, which builds before input_read took at the first attempt (a read of every file
+    -- before ingest read it again); null since.
+    checksum      BIGINT,
     format        VARCHAR(20),
     rows_read     BIGINT        DEFAULT 0 NOT NULL,
     rows_rejected BIGINT        DEFAULT 0 NOT NULL,
+    PRIMARY KEY (run_date, file_index)
+);
+
+-- How much of each input file's content ingest has read, with its CRC32C, written with each ingest checkpoint: a
+-- restart checks that the part of each file that the day already holds is unchanged (job.PrepareInputTasklet).
+CREATE CACHED TABLE IF NOT EXISTS input_read (
+    run_date   DATE   NOT NULL,
+    file_index INT    NOT NULL,
+    read_bytes BIGINT NOT NULL,
+    checksum   BIGINT NOT NULL,
     PRIMARY KEY (run_date, file_index)
 );
 

@@ -8,13 +8,15 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.zip.CRC32C;
 
 /**
  * Cuts a byte stream into blocks of whole records: lines, or for CSV, RFC 4180 records whose quoted fields
  * may hold line breaks. It only looks for record ends (one pass over the bytes, one copy), so that the one
  * thread reading a file keeps up with the threads parsing its blocks. Works on bytes so that an over-long
  * record or invalid UTF-8 rejects one record instead of failing the file, and so that the position after
- * each block is an exact restart offset.
+ * each block is an exact restart offset. It also checksums what it consumes, so that a restart can check that the
+ * part of a file already read is unchanged without the job reading every file once more beforehand.
  */
 public final class BlockCutter implements Closeable {
 
@@ -31,6 +33,9 @@ public final class BlockCutter implements Closeable {
     private int bufferLimit;
     private long offset;
     private long nextLine;
+    private final CRC32C consumed = new CRC32C();
+    /** The buffer's bytes before this are in {@link #consumed}: it is updated a buffer at a time, not per record. */
+    private int checksummedTo;
     /** The block being cut. */
     private byte[] bytes;
     private int length;
@@ -221,19 +226,28 @@ public final class BlockCutter implements Closeable {
         return offset;
     }
 
+    /**
+     * The CRC32C of the bytes consumed so far: of the stream's first {@link #offset()} bytes when the cutter
+     * started at its beginning (a skip consumes the bytes it skips).
+     */
+    public long checksum() {
+        consumed.update(buffer, checksummedTo, bufferPos - checksummedTo);
+        checksummedTo = bufferPos;
+        return consumed.getValue();
+    }
+
     /** The line number of the next record. */
     public long nextLine() {
         return nextLine;
     }
 
     private boolean fill() throws IOException {
-        int n = in.read(buffer, 0, buffer.length);
-        if (n <= 0) {
-            return false;
-        }
+        consumed.update(buffer, checksummedTo, bufferLimit - checksummedTo); // called once all are consumed
+        checksummedTo = 0;
         bufferPos = 0;
-        bufferLimit = n;
-        return true;
+        int n = in.read(buffer, 0, buffer.length);
+        bufferLimit = Math.max(n, 0);
+        return n > 0;
     }
 
     @Override

@@ -9,13 +9,13 @@ import java.util.zip.CRC32C;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One input file of a day, with the size and checksum taken at the run's first attempt so that a
- * restart can refuse to resume over a changed file.
+ * One input file of a day, with the size taken at the run's first attempt so that a restart can refuse to resume
+ * over a changed file (with the checksums of {@link #contentChecksum} and {@link #checksum}).
  *
  * @param index    position in name order within the day
  * @param format   the detected format, or null for an empty file
  */
-public record LogFile(int index, Path path, long sizeBytes, long checksum, LogFormat format) {
+public record LogFile(int index, Path path, long sizeBytes, LogFormat format) {
 
     private static final int GZIP_MAGIC = 0x8b1f;
 
@@ -23,12 +23,13 @@ public record LogFile(int index, Path path, long sizeBytes, long checksum, LogFo
         return path.getFileName().toString();
     }
 
-    /** Reads the file's bytes once to fingerprint it and recognise its format. */
+    /**
+     * Takes the file's size and recognises its format from its first record. The file is not read through: ingest
+     * checksums what it reads as it reads it ({@link BlockCutter#checksum()}).
+     */
     public static LogFile inspect(int index, Path path, int maxRecordBytes) {
         try {
-            long size = Files.size(path);
-            long checksum = checksum(path);
-            return new LogFile(index, path, size, checksum, detectFormat(path, maxRecordBytes));
+            return new LogFile(index, path, Files.size(path), detectFormat(path, maxRecordBytes));
         } catch (IOException e) {
             throw new InputFormatException(path.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -48,7 +49,20 @@ public record LogFile(int index, Path path, long sizeBytes, long checksum, LogFo
         return magic == GZIP_MAGIC ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
-    static long checksum(Path path) throws IOException {
+    /**
+     * The CRC32C of the file's first {@code contentBytes} bytes of content (decompressed), as ingest took it.
+     *
+     * @throws java.io.EOFException when the content is shorter
+     */
+    public static long contentChecksum(Path path, long contentBytes) throws IOException {
+        try (BlockCutter cutter = new BlockCutter(open(path), false, 1, 0, 1)) {
+            cutter.skipTo(contentBytes, 1);
+            return cutter.checksum();
+        }
+    }
+
+    /** The CRC32C of the whole file as stored, which builds before {@link #contentChecksum} recorded. */
+    public static long checksum(Path path) throws IOException {
         CRC32C crc = new CRC32C();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(path)) {

@@ -32,7 +32,8 @@ import com.bounceledger.report.RejectedRow;
  * parsed by the processing threads, each block with the parser of the columns in force (a repeated header ends
  * its block). Its checkpoint is the file, the byte offset (in the decompressed content) and the line after the
  * last block of the committed chunk, and the header in force there; a restart skips to it. The Postfix queue ids
- * still open are stored with the checkpoint, in the chunk's transaction, and reloaded on open.
+ * still open are stored with the checkpoint, in the chunk's transaction, and reloaded on open, as is how far each
+ * file has been read with the checksum of what was read ({@code input_read}), which a restart checks.
  */
 public class LogFileItemReader implements ItemStreamReader<FileBlock> {
 
@@ -47,6 +48,9 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private final ProgressMeter progress;
     private final ParserSettings settings;
     private final PostfixQueueRepository queueRepository;
+    private final InputFileRepository inputFiles;
+    /** Files read to their end since the last checkpoint: recorded with it. */
+    private final List<InputFileRepository.Read> finished = new ArrayList<>();
     private PostfixQueue queue;
     private int current;
     private BlockCutter cutter;
@@ -59,13 +63,15 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
 
     /** @param files of one format, in name order; several only for a format that {@code joinsFiles()} */
     public LogFileItemReader(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
-                             ParserSettings settings, PostfixQueueRepository queueRepository) {
+                             ParserSettings settings, PostfixQueueRepository queueRepository,
+                             InputFileRepository inputFiles) {
         this.files = files;
         this.maxRecordBytes = maxRecordBytes;
         this.blockSize = blockSize;
         this.progress = progress;
         this.settings = settings;
         this.queueRepository = queueRepository;
+        this.inputFiles = inputFiles;
     }
 
     @Override
@@ -90,6 +96,9 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
             }
             if (current == files.size() - 1) {
                 return null;
+            }
+            if (cutter != null) {
+                finished.add(readSoFar());
             }
             closeCutter();
             current++;
@@ -215,6 +224,18 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         if (queue != null) {
             queueRepository.save(queue.takeChanges());
         }
+        List<InputFileRepository.Read> reads = new ArrayList<>(finished);
+        if (cutter != null) {
+            reads.add(readSoFar());
+        }
+        if (!reads.isEmpty()) {
+            inputFiles.recordReads(settings.runDate(), reads);
+        }
+        finished.clear();
+    }
+
+    private InputFileRepository.Read readSoFar() {
+        return new InputFileRepository.Read(files.get(current).index(), cutter.offset(), cutter.checksum());
     }
 
     @Override

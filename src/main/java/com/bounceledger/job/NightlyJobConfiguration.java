@@ -185,7 +185,7 @@ public class NightlyJobConfiguration {
                                            BounceLedgerProperties properties, InputFileRepository inputFiles,
                                            PostfixQueueRepository postfixQueue, ProgressMeter progress) {
         return new LogFileItemReader(partitionFiles(properties, runDate, inputFiles, files), properties.maxLineBytes(),
-                properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue);
+                properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue, inputFiles);
     }
 
     @Bean

@@ -48,7 +48,13 @@ public class StateUpgrades {
                       AND suspended_since IS NULL AND suspended_until IS NULL AND suspended_reason IS NULL
                       AND complained_at IS NULL AND unsubscribed_at IS NULL AND hard_excused_at IS NULL
                       AND soft_count = 0 AND soft_campaigns IS NULL AND soft_last_reason IS NULL
-                      AND manual_since IS NULL AND manual_note IS NULL""")));
+                      AND manual_since IS NULL AND manual_note IS NULL""")),
+            // The first attempt used to read every input file through for its checksum; ingest now checksums what
+            // it reads (input_read), and input_file.checksum is left null.
+            new Upgrade("input_file.checksum optional", jdbc -> {
+                jdbc.execute("ALTER TABLE input_file ALTER COLUMN checksum SET NULL");
+                return 0;
+            }));
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32C;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +63,8 @@ class BlockCutterTest {
     /**
      * Blocks of any size, records across the 64 KiB read buffer's edges, quoted line breaks, CRLF, blank, over-long
      * and invalid lines: the records and their lines are those of a plain byte-by-byte reading, and a restart from
-     * the offset after any block reads the same records that followed it.
+     * the offset after any block reads the same records that followed it. After each block, and after a skip, the
+     * checksum is the CRC32C of the content before the offset.
      */
     @ParameterizedTest(name = "seed {0}, {1} records or {2} bytes a block, quoted {3}")
     @CsvSource({"1,1,1000000,true", "2,7,1000000,true", "3,1000,4096,true", "4,50,300000,false", "5,3,100,false"})
@@ -81,7 +83,11 @@ class BlockCutterTest {
                     cut.add(block.record(i));
                 }
                 checkpoints.add(new long[] {cutter.offset(), cutter.nextLine(), cut.size()});
+                assertThat(cutter.checksum()).as("after %d bytes", cutter.offset())
+                        .isEqualTo(crc32c(content, cutter.offset()));
             }
+            assertThat(cutter.offset()).isEqualTo(content.length);
+            assertThat(cutter.checksum()).isEqualTo(crc32c(content, content.length));
         }
         assertThat(cut).isEqualTo(oneAtATime);
 
@@ -90,6 +96,7 @@ class BlockCutterTest {
             long[] checkpoint = checkpoints.get(pick.nextInt(checkpoints.size()));
             try (BlockCutter resumed = new BlockCutter(new ByteArrayInputStream(content), quoted, MAX, 0, 1)) {
                 resumed.skipTo(checkpoint[0], checkpoint[1]);
+                assertThat(resumed.checksum()).isEqualTo(crc32c(content, checkpoint[0]));
                 List<RawRecord> rest = new ArrayList<>();
                 for (RecordBlock block; (block = resumed.next(records, bytes)) != null; ) {
                     for (int i = 0; i < block.size(); i++) {
@@ -99,6 +106,12 @@ class BlockCutterTest {
                 assertThat(rest).isEqualTo(oneAtATime.subList((int) checkpoint[2], oneAtATime.size()));
             }
         }
+    }
+
+    private static long crc32c(byte[] content, long length) {
+        CRC32C crc = new CRC32C();
+        crc.update(content, 0, (int) length);
+        return crc.getValue();
     }
 
     @Test

@@ -3,9 +3,12 @@ package com.bounceledger.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.bounceledger.ingest.LogFile;
 
 /**
  * The real job on the fixture days {@code src/test/resources/job/mta/}: on 2026-11-21 a PowerMTA accounting
@@ -33,7 +38,7 @@ class MtaLogsJobTest {
     }
 
     @Test
-    void aDayOfPowerMtaAndPostfixLogsGivesExactNumbers() {
+    void aDayOfPowerMtaAndPostfixLogsGivesExactNumbers() throws IOException {
         NightlyRun run = mtaRun(folder);
 
         assertThat(run.launch(DAY1).exitCode()).isZero();
@@ -70,6 +75,21 @@ class MtaLogsJobTest {
                 "default,jan@gmail.com,invalid,userunknown,hard_bounce,2026-11-21T10:00:01Z,",
                 "pmta-acme,carl@outlook.com,invalid,userunknown,hard_bounce,2026-11-21T08:02:00Z,",
                 "pmta-acme,erik@aol.com,complained,,complaint,2026-11-21T11:00:00Z,");
+
+        // Each file is recorded as read to its end, with the checksum of its content, the first of the two Postfix
+        // files (one partition reads both) when the partition moved on to the second.
+        List<String> expected = new ArrayList<>();
+        for (String name : List.of("acct-2026-11-21.csv", "mail-1.log", "mail-2.log.gz")) {
+            try (InputStream in = LogFile.open(run.input.resolve(DAY1).resolve(name))) {
+                byte[] content = in.readAllBytes();
+                CRC32C crc = new CRC32C();
+                crc.update(content);
+                expected.add(name + "," + content.length + "," + crc.getValue());
+            }
+        }
+        assertThat(run.rows("""
+                SELECT f.file_name, r.read_bytes, r.checksum FROM input_file f JOIN input_read r USING (run_date, file_index)
+                WHERE f.run_date = DATE '""" + DAY1 + "' ORDER BY f.file_index", 3)).isEqualTo(expected);
     }
 
     @Test

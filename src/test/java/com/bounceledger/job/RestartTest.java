@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.bounceledger.ingest.LogFile;
+
 /**
  * Exactly-once: a run that fails at any point and is relaunched produces the same outputs as a run that
  * never failed. Chunks of 3 records make the fixture day a dozen ingest checkpoints.
@@ -93,26 +95,68 @@ class RestartTest {
 
     @Test
     void aRestartRefusesChangedInputFiles() throws IOException {
+        NightlyRun run = failedMidFirstFile();
+        Path file = run.input.resolve(DAY).resolve("01-deliveries.csv");
+        String original = Files.readString(file);
+        Files.writeString(file, "2026-11-21T23:00:00Z,acme,autumn-sale,m99,zoe@gmail.com,sent,,,,\n",
+                StandardOpenOption.APPEND);
+
+        assertThat(refusedUntilRestored(run, file, original)).isEqualTo("bounce-ledger: run 2026-11-21 failed: input"
+                + " file 01-deliveries.csv changed since the first attempt of 2026-11-21 (size 3143 -> 3208 bytes);"
+                + " restore the original file to resume; relaunch the same date to resume from the last checkpoint"
+                + System.lineSeparator());
+    }
+
+    /**
+     * The first attempt read part of the file; the same bytes changed within that part (an address, at the same
+     * size) are found by the checksum that ingest recorded of what it read, without reading the file beforehand.
+     */
+    @Test
+    void aRestartRefusesAFileChangedAtTheSameSizeWithinWhatWasRead() throws IOException {
+        NightlyRun run = failedMidFirstFile();
+        Path file = run.input.resolve(DAY).resolve("01-deliveries.csv");
+        String original = Files.readString(file);
+        Files.writeString(file, original.replaceFirst("ann@gmail.com", "amy@gmail.com"));
+
+        assertThat(refusedUntilRestored(run, file, original)).matches("bounce-ledger: run 2026-11-21 failed: input"
+                + " file 01-deliveries.csv changed since the first attempt of 2026-11-21 \\(its first \\d+ bytes, already"
+                + " read, differ\\); restore the original file to resume; .*\\R");
+    }
+
+    /** A day whose first attempt was made by a build that took the whole file's checksum is checked against it. */
+    @Test
+    void aDayRecordedByAnEarlierBuildIsCheckedAgainstTheWholeFile() throws IOException {
+        NightlyRun run = failedMidFirstFile();
+        Path file = run.input.resolve(DAY).resolve("01-deliveries.csv");
+        run.execute("UPDATE input_file SET checksum = " + LogFile.checksum(file) + " WHERE file_name = '01-deliveries.csv'",
+                "DELETE FROM input_read");
+        String original = Files.readString(file);
+        Files.writeString(file, original.replace(",z08", ",z09")); // its last message id, at the same size
+
+        assertThat(refusedUntilRestored(run, file, original)).contains("input file 01-deliveries.csv changed since"
+                + " the first attempt of 2026-11-21 (checksum differs)");
+    }
+
+    /** The basic day's first attempt, failed in the middle of its first file (at its fourth chunk). */
+    private NightlyRun failedMidFirstFile() {
         NightlyRun run = new NightlyRun(folder).withFixture("basic");
         FaultInjection.failOnExecution("UPDATE input_file", 4);
         assertThat(run.launch(DAY, FaultInjection.class).exitCode()).isEqualTo(1);
         FaultInjection.clear();
-        Path file = run.input.resolve(DAY).resolve("01-deliveries.csv");
-        byte[] original = Files.readAllBytes(file);
-        Files.writeString(file, "2026-11-21T23:00:00Z,acme,autumn-sale,m99,zoe@gmail.com,sent,,,,\n",
-                StandardOpenOption.APPEND);
+        return run;
+    }
 
+    /**
+     * Relaunches the run over its changed file, which must be refused, then over the original, which must resume
+     * and complete the day; returns the refusal's message.
+     */
+    private static String refusedUntilRestored(NightlyRun run, Path file, String original) throws IOException {
         NightlyRun.Result refused = run.launch(DAY);
-
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.stderr()).isEqualTo("bounce-ledger: run 2026-11-21 failed: input file 01-deliveries.csv"
-                + " changed since the first attempt of 2026-11-21 (size 3143 -> 3208 bytes, checksum differs);"
-                + " restore the original file to resume; relaunch the same date to resume from the last checkpoint"
-                + System.lineSeparator());
-
-        Files.write(file, original);
+        Files.writeString(file, original);
         assertThat(run.launch(DAY).exitCode()).isZero();
         assertThat(run.sheet(DAY, "Email Performance").get(4).get(2)).isEqualTo("10");
+        return refused.stderr();
     }
 
     /** The day's files, and the ledger as stored, are those of the reference run. */

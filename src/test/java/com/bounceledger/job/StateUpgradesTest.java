@@ -56,7 +56,27 @@ class StateUpgradesTest {
         assertThat(suspensions()).containsExactly("acme,sam@block.example", "other,sam@block.example");
         assertThat(jdbc.queryForList("SELECT name FROM state_upgrade", String.class))
                 .containsExactlyInAnyOrder("address_suspension from address_state",
-                        "engagement_shard from address_engagement", "address_state without statuses removed");
+                        "engagement_shard from address_engagement", "address_state without statuses removed",
+                        "input_file.checksum optional");
+    }
+
+    /** An earlier build took every input file's checksum at the first attempt; this one records none. */
+    @Test
+    void theInputFileChecksumOfAnEarlierBuildBecomesOptional() {
+        jdbc.update("DELETE FROM state_upgrade");
+        jdbc.update("ALTER TABLE input_file ALTER COLUMN checksum SET NOT NULL");
+        jdbc.update("DROP TABLE input_read");
+
+        state.createSchema();
+        upgrades.apply();
+        upgrades.apply();
+
+        jdbc.update("INSERT INTO input_file (run_date, file_index, file_name, size_bytes) VALUES (DATE '2026-11-21', 0,"
+                + " 'a.csv', 10)");
+        jdbc.update("INSERT INTO input_read (run_date, file_index, read_bytes, checksum) VALUES (DATE '2026-11-21', 0,"
+                + " 0, 0)");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM input_file WHERE checksum IS NULL", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
