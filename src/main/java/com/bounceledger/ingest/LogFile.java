@@ -55,6 +55,7 @@ public record LogFile(int index, Path path, long sizeBytes, LogFormat format) {
      * @throws java.io.EOFException when the content is shorter
      */
     public static long contentChecksum(Path path, long contentBytes) throws IOException {
+        // Only skipped through, never cut: the format and record limit play no part.
         try (BlockCutter cutter = new BlockCutter(open(path), false, 1, 0, 1)) {
             cutter.skipTo(contentBytes, 1);
             return cutter.checksum();

@@ -115,7 +115,7 @@ class KilledProcessTest {
         Path marker = runFolder.resolve("frozen");
         Process first = start(runFolder, "first.log", night, FrozenLaunch.class, fragment.strip(),
                 String.valueOf(execution), marker.toString(), committedBucketsDurable ? "1500" : "0");
-        waitFor(marker, first, runFolder.resolve("first.log"));
+        waitUntilFrozen(marker, first, runFolder.resolve("first.log"));
         first.destroyForcibly(); // SIGKILL at the frozen statement: no shutdown hook, no commit, no cleanup
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isEqualTo(137);
@@ -175,7 +175,7 @@ class KilledProcessTest {
     }
 
     /** Waits until the process has frozen at its chosen statement. */
-    private static void waitFor(Path marker, Process process, Path log) throws Exception {
+    private static void waitUntilFrozen(Path marker, Process process, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(marker)) {
             assertThat(process.isAlive()).as("the run ended without reaching its frozen statement: %s",
