@@ -87,7 +87,8 @@ public class NightlyJobConfiguration {
     @StepScope
     public PrepareInputTasklet prepareInputTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                                    BounceLedgerProperties properties, InputFileRepository inputFiles) {
-        return new PrepareInputTasklet(runDate, dayFolder(properties, runDate), properties.maxLineBytes(), inputFiles);
+        return new PrepareInputTasklet(runDate, dayFolder(properties, runDate), properties.maxLineBytes(), inputFiles,
+                SpillLayout.dayFolder(properties.stateDir(), runDate));
     }
 
     // ---- overrides: the operator's manual resets and suppressions, before the day's events

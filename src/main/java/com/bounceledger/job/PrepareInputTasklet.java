@@ -22,7 +22,8 @@ import com.bounceledger.ingest.LogFile;
 /**
  * Lists the day's files and recognises their formats. The first attempt records them; every later attempt (this
  * step runs on each restart) refuses to resume over changed files. It does not read the files through: ingest
- * records how much of each it has read with the checksum of those bytes, and a restart checks that part.
+ * records how much of each it has read with the checksum of those bytes, and a restart checks that part. Every
+ * attempt also claims the day's spill folder for this build's spill format ({@link SpillFormat}).
  */
 public class PrepareInputTasklet implements Tasklet {
 
@@ -30,12 +31,15 @@ public class PrepareInputTasklet implements Tasklet {
     private final Path dayFolder;
     private final int maxRecordBytes;
     private final InputFileRepository inputFiles;
+    private final Path spillFolder;
 
-    PrepareInputTasklet(LocalDate runDate, Path dayFolder, int maxRecordBytes, InputFileRepository inputFiles) {
+    PrepareInputTasklet(LocalDate runDate, Path dayFolder, int maxRecordBytes, InputFileRepository inputFiles,
+                        Path spillFolder) {
         this.runDate = runDate;
         this.dayFolder = dayFolder;
         this.maxRecordBytes = maxRecordBytes;
         this.inputFiles = inputFiles;
+        this.spillFolder = spillFolder;
     }
 
     @Override
@@ -51,6 +55,7 @@ public class PrepareInputTasklet implements Tasklet {
         } else {
             verifyUnchanged(recorded, paths);
         }
+        SpillFormat.claim(spillFolder, runDate);
         return RepeatStatus.FINISHED;
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,28 @@ class RestartTest {
 
         assertThat(refusedUntilRestored(run, file, original)).contains("input file 01-deliveries.csv changed since"
                 + " the first attempt of 2026-11-21 (checksum differs)");
+    }
+
+    /**
+     * A day begun by a build that spilled in another format (here, one from before the format was recorded) is not
+     * resumed over those files, and nothing is settled; the build that began it can still finish the day.
+     */
+    @Test
+    void aRestartRefusesSpillFilesOfAnotherFormat() throws IOException {
+        NightlyRun run = failedMidFirstFile();
+        Path marker = SpillLayout.dayFolder(run.state, LocalDate.parse(DAY)).resolve(SpillFormat.MARKER);
+        Files.delete(marker);
+
+        NightlyRun.Result refused = run.launch(DAY);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("the spill files of 2026-11-21 in ").contains(" are in format 1,"
+                + " written by another build; this build reads format " + EventSpill.FORMAT
+                + ": finish the day with the build that began it");
+        assertThat(run.rows("SELECT COUNT(*) FROM campaign_day", 1)).containsExactly("0");
+        Files.writeString(marker, EventSpill.FORMAT + "\n"); // as the build that began it would read it
+        assertThat(run.launch(DAY).exitCode()).isZero();
+        assertThat(run.sheet(DAY, "Email Performance").get(4).get(2)).isEqualTo("10");
     }
 
     /** The basic day's first attempt, failed in the middle of its first file (at its fourth chunk). */
