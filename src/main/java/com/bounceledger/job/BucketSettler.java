@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,6 @@ import com.bounceledger.report.MessageDay;
  */
 public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
 
-    private static final Comparator<ClassifiedEvent> BY_TIME = Comparator.comparing(e -> e.event().timestamp());
     private static final Classification PENDING_EXPIRED =
             new Classification(Reason.EXPIRED, BounceGroup.SOFT, "pending_expiry");
 
@@ -94,7 +92,7 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
                 ledgerEvents.add(classified);
             }
         }
-        ledgerEvents.sort(BY_TIME);
+        TimeOrder.sort(ledgerEvents);
         Set<String> addresses = new HashSet<>();
         ledgerEvents.forEach(e -> addresses.add(e.event().recipient()));
         AddressLedger ledger = repository.bucketLedger(from, to, addresses, endOfRunDate,
