@@ -62,11 +62,13 @@ final class EventSpill {
 
     /** Passes on the events as settlement sees them: without the reply code, enhanced status and remote host. */
     static void readAll(Path file, Consumer<ClassifiedEvent> sink) throws IOException {
+        RecentStrings accounts = new RecentStrings();
+        RecentStrings campaigns = new RecentStrings();
         try (SpillFileReader in = new SpillFileReader(file)) {
             for (int type; (type = in.readByteOrEnd()) >= 0; ) {
                 DeliveryEvent event = new DeliveryEvent(
                         Instant.ofEpochMilli(in.readLong()),
-                        in.readString(), in.readString(), in.readString(), in.readString(),
+                        in.readString(accounts), in.readString(campaigns), in.readString(), in.readString(),
                         EventType.ofOrdinal(type & ~ATTEMPT),
                         null, null, in.readString(), null, null, (type & ATTEMPT) != 0);
                 int reason = in.readByte();

@@ -54,15 +54,33 @@ final class SpillFileReader implements AutoCloseable {
     }
 
     String readString() throws IOException {
-        int lengthPlusOne = readVarint();
-        if (lengthPlusOne == 0) {
+        int length = stringLength();
+        if (length < 0) {
             return null;
         }
-        int length = lengthPlusOne - 1;
-        require(length);
         String value = new String(buffer, position, length, StandardCharsets.UTF_8);
         position += length;
         return value;
+    }
+
+    /** A string of a field that repeats: a value among the recent ones is not decoded again. */
+    String readString(RecentStrings recent) throws IOException {
+        int length = stringLength();
+        if (length < 0) {
+            return null;
+        }
+        String value = recent.of(buffer, position, length);
+        position += length;
+        return value;
+    }
+
+    /** @return the next string's length in bytes, which are then buffered, or -1 for a null */
+    private int stringLength() throws IOException {
+        int lengthPlusOne = readVarint();
+        if (lengthPlusOne > 0) {
+            require(lengthPlusOne - 1);
+        }
+        return lengthPlusOne - 1;
     }
 
     private int readVarint() throws IOException {
