@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 
 /**
  * The format of a day's spill files ({@link EventSpill#FORMAT}), recorded in the day's spill folder before anything
@@ -31,7 +30,7 @@ final class SpillFormat {
                 if (!recorded.equals(String.valueOf(EventSpill.FORMAT))) {
                     throw refused(runDate, dayFolder, recorded);
                 }
-            } else if (holdsSpillFiles(dayFolder)) {
+            } else if (SpillLayout.holdsSpillFiles(dayFolder)) {
                 throw refused(runDate, dayFolder, String.valueOf(UNRECORDED));
             } else {
                 Files.createDirectories(dayFolder);
@@ -41,16 +40,6 @@ final class SpillFormat {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the spill format in " + dayFolder, e);
-        }
-    }
-
-    private static boolean holdsSpillFiles(Path dayFolder) throws IOException {
-        if (!Files.isDirectory(dayFolder)) {
-            return false;
-        }
-        try (Stream<Path> entries = Files.list(dayFolder)) {
-            return entries.anyMatch(entry -> Files.isDirectory(entry)
-                    && entry.getFileName().toString().matches("f\\d+"));
         }
     }
 

@@ -20,6 +20,7 @@ public record SpillLayout(Path dayFolder, int buckets) {
     private static final long INPUT_BYTES_PER_BUCKET = 16L << 20;
     /** A power of two, as is every bucket count: the engagement shards rely on it (EngagementShards). */
     static final int MAX_BUCKETS = 1024;
+    private static final String FILE_FOLDER_PREFIX = "f";
 
     /** The bucket count is derived from the day's recorded input size, so every attempt of a run agrees. */
     public static SpillLayout of(Path stateDir, LocalDate runDate, long inputBytes) {
@@ -36,7 +37,20 @@ public record SpillLayout(Path dayFolder, int buckets) {
     }
 
     Path fileFolder(int fileIndex) {
-        return dayFolder.resolve("f" + fileIndex);
+        return dayFolder.resolve(FILE_FOLDER_PREFIX + fileIndex);
+    }
+
+    /** Whether a day's folder holds an input file's spill folder (whatever it holds besides: the sort runs). */
+    static boolean holdsSpillFiles(Path dayFolder) {
+        if (!Files.isDirectory(dayFolder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dayFolder)) {
+            return entries.anyMatch(entry -> Files.isDirectory(entry)
+                    && entry.getFileName().toString().matches(FILE_FOLDER_PREFIX + "\\d+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path bucketFile(int fileIndex, int bucket) {
