@@ -140,7 +140,8 @@ class RestartTest {
 
     /**
      * A day begun by a build that spilled in another format (here, one from before the format was recorded) is not
-     * resumed over those files, and nothing is settled; the build that began it can still finish the day.
+     * resumed over those files, and nothing is settled. The files are this build's in truth: once their format is
+     * recorded again, the relaunch resumes and completes the day.
      */
     @Test
     void aRestartRefusesSpillFilesOfAnotherFormat() throws IOException {
@@ -155,7 +156,7 @@ class RestartTest {
                 + " written by another build; this build reads format " + EventSpill.FORMAT
                 + ": finish the day with the build that began it");
         assertThat(run.rows("SELECT COUNT(*) FROM campaign_day", 1)).containsExactly("0");
-        Files.writeString(marker, EventSpill.FORMAT + "\n"); // as the build that began it would read it
+        Files.writeString(marker, EventSpill.FORMAT + "\n");
         assertThat(run.launch(DAY).exitCode()).isZero();
         assertThat(run.sheet(DAY, "Email Performance").get(4).get(2)).isEqualTo("10");
     }
