@@ -9,10 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -29,8 +31,8 @@ import com.bounceledger.report.DayTally;
 
 /**
  * The state tables as a settlement sees them: the statuses and pending messages of one range of address hashes
- * read with one query per table (or the statuses looked up by hash), the engagements a shard at a time
- * ({@link EngagementShards}), everything it changed written back in batches.
+ * read with one query per table (or the statuses looked up by hash), the engagements and the suspensions in force
+ * a shard at a time ({@link AddressShards}), everything it changed written back in batches.
  */
 public class LedgerRepository {
 
@@ -45,12 +47,6 @@ public class LedgerRepository {
                    suspended_reason, complained_at, unsubscribed_at, hard_excused_at, soft_count, soft_campaigns,
                    soft_last_reason, manual_since, manual_note""";
     private static final String SELECT_STATES = STATE_COLUMNS + " FROM address_state";
-    /** The bucket's suspensions in force first, as a range of their key, then their statuses by key. */
-    private static final String SELECT_SUSPENSIONS_ENDING = STATE_COLUMNS + """
-
-            FROM (SELECT addr_hash, account, address FROM address_suspension WHERE addr_hash >= ? AND addr_hash < ?)
-            JOIN address_state USING (addr_hash, account, address)
-            WHERE suspended_until <= ?""";
     private static final String BY_HASH = " WHERE addr_hash IN (" + "?,".repeat(LOOKUP_BATCH - 1) + "?)";
     private static final String IN_RANGE = " WHERE addr_hash >= ? AND addr_hash < ?";
 
@@ -63,13 +59,15 @@ public class LedgerRepository {
             byHashThen(PendingMessage::recipient, PendingMessage::account, PendingMessage::messageId);
 
     private final JdbcTemplate jdbc;
-    private final EngagementShards engagements;
+    private final AddressShards engagements;
+    private final AddressShards suspensions;
     private final int lookupCost;
 
     /** @param lookupCost how many stored rows a range read walks in the time of one lookup by hash */
     public LedgerRepository(JdbcTemplate jdbc, int lookupCost) {
         this.jdbc = jdbc;
-        this.engagements = new EngagementShards(jdbc);
+        this.engagements = AddressShards.engagements(jdbc);
+        this.suspensions = AddressShards.suspensions(jdbc);
         this.lookupCost = lookupCost;
     }
 
@@ -128,8 +126,9 @@ public class LedgerRepository {
      * the table holds no more rows in a bucket than {@code lookupCost} times the addresses to find, and by lookups
      * once it holds more (an old ledger): a range read costs a row per stored row, a lookup a descent of the index
      * per address (lookups were 11% of settle on a first 10M-message day, where every one misses; on the seventh
-     * 1M day a lookup took 23 µs, a row of a range 10 µs). Looked up, the suspensions that end come from the
-     * suspensions in force. The engagements come from the shards of the wanted addresses.
+     * 1M day a lookup took 23 µs, a row of a range 10 µs). Looked up, the suspensions that end are found in the
+     * bucket's shards of the suspensions in force, and looked up with the wanted addresses. The engagements come
+     * from the shards of the wanted addresses.
      *
      * @param storedStatusesPerBucket the status rows per bucket before settlement
      */
@@ -137,10 +136,20 @@ public class LedgerRepository {
                                       Instant suspensionsEndingBy, long storedStatusesPerBucket) {
         AddressLedger ledger = new AddressLedger();
         if (looksUp(storedStatusesPerBucket, addresses.size())) {
-            lookUp(SELECT_STATES + BY_HASH, hashesOf(addresses), rs -> addIfWanted(rs, addresses, ledger));
-            // A wanted address whose suspension ends comes twice, as the same state: the second replaces the first.
-            jdbc.query(SELECT_SUSPENSIONS_ENDING, (RowCallbackHandler) rs -> ledger.add(state(rs)),
-                    fromHash, toHashExclusive, offset(suspensionsEndingBy));
+            Set<AddressKey> ending = new HashSet<>();
+            suspensions.forEachIn(fromHash, toHashExclusive, (key, until) -> {
+                if (endsBy(until, suspensionsEndingBy)) {
+                    ending.add(key);
+                }
+            });
+            Set<String> lookedUp = new HashSet<>(addresses);
+            ending.forEach(key -> lookedUp.add(key.address()));
+            lookUp(SELECT_STATES + BY_HASH, hashesOf(lookedUp), rs -> {
+                if (addresses.contains(rs.getString(2)) || ending.contains(new AddressKey(rs.getString(1),
+                        rs.getString(2)))) {
+                    ledger.add(state(rs));
+                }
+            });
         } else {
             jdbc.query(SELECT_STATES + IN_RANGE, (RowCallbackHandler) rs -> {
                 if (addresses.contains(rs.getString(2)) || endsBy(instant(rs, 7), suspensionsEndingBy)) {
@@ -272,17 +281,16 @@ public class LedgerRepository {
     /**
      * Writes back changed states in key order (address hash first), so that consecutive rows touch the same
      * part of each table's index instead of random pages of it; new rows are inserted, stored ones updated, a
-     * stored row left without any status deleted ({@link AddressRecord#isEmpty()}), and the suspensions in force
-     * follow the statuses; later engagements are merged into their shards.
+     * stored row left without any status deleted ({@link AddressRecord#isEmpty()}); the suspensions begun, extended
+     * or ended and the later engagements are merged into their shards.
      */
     public void saveStates(List<AddressState> states) {
         List<AddressState> inKeyOrder = states.stream().sorted(IN_KEY_ORDER).toList();
         List<AddressRecord> newStatuses = new ArrayList<>();
         List<AddressRecord> storedStatuses = new ArrayList<>();
         List<AddressRecord> emptiedStatuses = new ArrayList<>();
-        List<EngagementShards.Engagement> changedEngagements = new ArrayList<>();
-        List<AddressRecord> suspensionsBegun = new ArrayList<>();
-        List<AddressRecord> suspensionsEnded = new ArrayList<>();
+        List<AddressShards.Entry> changedEngagements = new ArrayList<>();
+        List<AddressShards.Entry> changedSuspensions = new ArrayList<>();
         for (AddressState state : inKeyOrder) {
             if (state.changed()) {
                 AddressRecord record = state.toRecord();
@@ -291,13 +299,13 @@ public class LedgerRepository {
                 } else if (state.stored()) {
                     emptiedStatuses.add(record);
                 }
-                boolean suspended = record.suspendedUntil() != null;
-                if (suspended != state.suspendedWhenStored()) {
-                    (suspended ? suspensionsBegun : suspensionsEnded).add(record);
+                if (!Objects.equals(record.suspendedUntil(), state.storedSuspendedUntil())) {
+                    changedSuspensions.add(new AddressShards.Entry(new AddressKey(state.account(), state.address()),
+                            record.suspendedUntil()));
                 }
             }
             if (state.engagementChanged()) {
-                changedEngagements.add(new EngagementShards.Engagement(
+                changedEngagements.add(new AddressShards.Entry(
                         new AddressKey(state.account(), state.address()), state.lastEngagedAt()));
             }
         }
@@ -316,10 +324,7 @@ public class LedgerRepository {
                 storedStatuses, 500, LedgerRepository::setStatusesAndKey);
         jdbc.batchUpdate("DELETE FROM address_state WHERE addr_hash = ? AND account = ? AND address = ?",
                 emptiedStatuses, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
-        jdbc.batchUpdate("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, ?, ?)",
-                suspensionsBegun, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
-        jdbc.batchUpdate("DELETE FROM address_suspension WHERE addr_hash = ? AND account = ? AND address = ?",
-                suspensionsEnded, 500, (ps, s) -> setKey(ps, 1, s.account(), s.address()));
+        suspensions.save(changedSuspensions);
         engagements.save(changedEngagements);
     }
 

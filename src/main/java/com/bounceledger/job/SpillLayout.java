@@ -18,7 +18,7 @@ public record SpillLayout(Path dayFolder, int buckets) {
 
     /** Bytes of input per bucket: a bucket's messages must fit comfortably in a settling thread's memory. */
     private static final long INPUT_BYTES_PER_BUCKET = 16L << 20;
-    /** A power of two, as is every bucket count: the engagement shards rely on it (EngagementShards). */
+    /** A power of two, as is every bucket count: the address shards rely on it (AddressShards). */
     static final int MAX_BUCKETS = 1024;
     private static final String FILE_FOLDER_PREFIX = "f";
 

@@ -30,14 +30,6 @@ public class StateUpgrades {
 
     /** In the order they apply. */
     static final List<Upgrade> UPGRADES = List.of(
-            // Since 206d224 settlement finds the suspensions that end in address_suspension once it looks the
-            // statuses up by hash; a suspension made before that is only in address_state, and would never end.
-            // The rows already there (a database of 206d224 or later) are kept.
-            new Upgrade("address_suspension from address_state", jdbc -> jdbc.update("""
-                    INSERT INTO address_suspension (addr_hash, account, address)
-                    SELECT s.addr_hash, s.account, s.address FROM address_state s
-                    WHERE s.suspended_until IS NOT NULL AND NOT EXISTS (SELECT 1 FROM address_suspension x
-                        WHERE x.addr_hash = s.addr_hash AND x.account = s.account AND x.address = s.address)""")),
             // The engagements had a row each in address_engagement before they were packed into shards.
             new Upgrade("engagement_shard from address_engagement", StateUpgrades::packEngagementRows),
             // Settlement used to keep a ledger row left without any status (AddressRecord.isEmpty), one for every
@@ -54,7 +46,12 @@ public class StateUpgrades {
             new Upgrade("input_file.checksum optional", jdbc -> {
                 jdbc.execute("ALTER TABLE input_file ALTER COLUMN checksum SET NULL");
                 return 0;
-            }));
+            }),
+            // Once settlement looks a bucket's statuses up by hash, it finds the suspensions that end in the
+            // suspension shards; address_state holds every suspension in force, including those made before
+            // 206d224, which kept them in a table of their own (address_suspension), a row each, and those made
+            // before that, which it did not keep anywhere else.
+            new Upgrade("suspension_shard from address_state", StateUpgrades::packSuspensions));
 
     private final JdbcTemplate jdbc;
     private final TransactionOperations transactions;
@@ -82,8 +79,8 @@ public class StateUpgrades {
     }
 
     /**
-     * Merges the rows of the old table, read in key order (address hash first), into their shards one shard at a
-     * time, then drops the table. Merging keeps the later engagement, so copying twice changes nothing.
+     * Merges the rows of the old table into their shards, then drops the table. Merging keeps the later
+     * engagement, so copying twice changes nothing.
      */
     private static int packEngagementRows(JdbcTemplate jdbc) {
         Integer tables = jdbc.queryForObject("""
@@ -92,25 +89,42 @@ public class StateUpgrades {
         if (tables == 0) {
             return 0;
         }
-        EngagementShards shards = new EngagementShards(jdbc);
-        List<EngagementShards.Engagement> shard = new ArrayList<>();
+        int rows = pack(jdbc, "SELECT addr_hash, account, address, last_engaged_at FROM address_engagement",
+                AddressShards.engagements(jdbc));
+        jdbc.execute("DROP TABLE address_engagement");
+        return rows;
+    }
+
+    /** Packs the suspensions in force anew (a launch killed midway starts again), then drops the old table. */
+    private static int packSuspensions(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM suspension_shard");
+        int rows = pack(jdbc, """
+                SELECT addr_hash, account, address, suspended_until FROM address_state
+                WHERE suspended_until IS NOT NULL""", AddressShards.suspensions(jdbc));
+        jdbc.execute("DROP TABLE address_suspension IF EXISTS");
+        return rows;
+    }
+
+    /**
+     * Saves rows of (address hash, account, address, instant), read in the order of the hash, into their shards
+     * one shard at a time.
+     */
+    private static int pack(JdbcTemplate jdbc, String select, AddressShards shards) {
+        List<AddressShards.Entry> shard = new ArrayList<>();
         int[] rows = {0};
         int[] currentShard = {-1};
-        jdbc.query("SELECT addr_hash, account, address, last_engaged_at FROM address_engagement ORDER BY addr_hash",
-                (RowCallbackHandler) rs -> {
-                    int shardOfRow = EngagementShards.shardOf(rs.getLong(1));
-                    if (shardOfRow != currentShard[0]) {
-                        shards.save(shard);
-                        shard.clear();
-                        currentShard[0] = shardOfRow;
-                    }
-                    shard.add(new EngagementShards.Engagement(
-                            new LedgerRepository.AddressKey(rs.getString(2), rs.getString(3)),
-                            rs.getObject(4, OffsetDateTime.class).toInstant()));
-                    rows[0]++;
-                });
+        jdbc.query(select + " ORDER BY addr_hash", (RowCallbackHandler) rs -> {
+            int shardOfRow = AddressShards.shardOf(rs.getLong(1));
+            if (shardOfRow != currentShard[0]) {
+                shards.save(shard);
+                shard.clear();
+                currentShard[0] = shardOfRow;
+            }
+            shard.add(new AddressShards.Entry(new LedgerRepository.AddressKey(rs.getString(2), rs.getString(3)),
+                    rs.getObject(4, OffsetDateTime.class).toInstant()));
+            rows[0]++;
+        });
         shards.save(shard);
-        jdbc.execute("DROP TABLE address_engagement");
         return rows[0];
     }
 }

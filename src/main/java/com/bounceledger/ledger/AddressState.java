@@ -28,7 +28,7 @@ public final class AddressState {
     Instant manualSince;
     String manualNote;
     private final boolean stored;
-    private final boolean suspendedWhenStored;
+    private final Instant storedSuspendedUntil;
     private boolean changed;
     private boolean engagementChanged;
 
@@ -44,7 +44,7 @@ public final class AddressState {
 
     private AddressState(AddressRecord stored, boolean isStored) {
         this.stored = isStored;
-        suspendedWhenStored = isStored && stored.suspendedUntil() != null;
+        storedSuspendedUntil = isStored ? stored.suspendedUntil() : null;
         account = stored.account();
         address = stored.address();
         invalidSince = stored.invalidSince();
@@ -92,9 +92,9 @@ public final class AddressState {
         return stored;
     }
 
-    /** Whether its statuses were read from the ledger with a suspension in force. */
-    public boolean suspendedWhenStored() {
-        return suspendedWhenStored;
+    /** The end of the suspension in force when its statuses were read from the ledger; null without one. */
+    public Instant storedSuspendedUntil() {
+        return storedSuspendedUntil;
     }
 
     /** Whether the settlement recorded a later engagement, so it must be written back. */

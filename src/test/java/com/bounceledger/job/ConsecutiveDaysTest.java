@@ -60,7 +60,7 @@ class ConsecutiveDaysTest {
         writeDay(run, "2026-11-22", List.of(HEADER,
                 "2026-11-22T08:00:01Z,acme,autumn,m3,dora@yahoo.com,delivered,250,2.0.0,250 ok,mta5.am0.yahoodns.net"));
         assertThat(run.launch("2026-11-21").exitCode()).isZero();
-        run.execute("DROP TABLE address_suspension", "DROP TABLE state_upgrade"); // as a build before 206d224 left it
+        run.execute("DROP TABLE suspension_shard", "DROP TABLE state_upgrade"); // as a build before 206d224 left it
 
         assertThat(run.launch("2026-11-22").exitCode()).isZero();
 

@@ -187,7 +187,9 @@ class LedgerRepositoryTest {
         rules.apply(first, blocked("ann@example.com", AT), new ArrayList<>());
         rules.apply(first, blocked("bob@example.com", AT), new ArrayList<>());
         repository.saveStates(first.changed());
-        assertThat(suspensionsInForce()).containsExactly("ann@example.com", "bob@example.com");
+        Instant suspendedUntil = AT.plus(LedgerPolicy.defaults().suspension());
+        assertThat(suspensionsInForce()).containsExactly("ann@example.com," + suspendedUntil,
+                "bob@example.com," + suspendedUntil);
 
         // Ann's suspension extended (still in force), Bob's expired.
         AddressLedger second = repository.statesOf(Set.of("ann@example.com", "bob@example.com"));
@@ -199,7 +201,8 @@ class LedgerRepositoryTest {
         repository.saveStates(second.changed());
 
         assertThat(second.find("acme", "ann@example.com").suspendedUntil()).isAfter(AT.plusSeconds(3600));
-        assertThat(suspensionsInForce()).containsExactly("ann@example.com");
+        assertThat(suspensionsInForce()) // the extended end
+                .containsExactly("ann@example.com," + AT.plusSeconds(3600).plus(LedgerPolicy.defaults().suspension()));
         // Bob has no status left: his row is deleted rather than kept empty.
         assertThat(jdbc.queryForList("SELECT address FROM address_state", String.class))
                 .containsExactly("ann@example.com");
@@ -230,8 +233,9 @@ class LedgerRepositoryTest {
                 null, null, null, null, false), null);
     }
 
+    /** The suspensions in force as their shards hold them, {@code address,suspendedUntil}. */
     private List<String> suspensionsInForce() {
-        return jdbc.queryForList("SELECT address FROM address_suspension ORDER BY address", String.class);
+        return state.suspensions().stream().map(entry -> entry.substring(entry.indexOf(',') + 1)).toList();
     }
 
     private static ClassifiedEvent blocked(String address, Instant at) {
@@ -247,8 +251,8 @@ class LedgerRepositoryTest {
                                            suspended_reason)
                 VALUES ('acme', ?, ?, ?, ?, 'blocked')""", address, AddressHash.of(address),
                 until.minusSeconds(86_400).atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
-        jdbc.update("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, 'acme', ?)",
-                AddressHash.of(address), address);
+        AddressShards.suspensions(jdbc).save(List.of(new AddressShards.Entry(
+                new LedgerRepository.AddressKey("acme", address), until)));
     }
 
     private long rowsOf(String table) {
@@ -270,7 +274,7 @@ class LedgerRepositoryTest {
     }
 
     private void storeEngagement(String account, String address, int i) {
-        new EngagementShards(jdbc).save(List.of(new EngagementShards.Engagement(
+        AddressShards.engagements(jdbc).save(List.of(new AddressShards.Entry(
                 new LedgerRepository.AddressKey(account, address), AT.minusSeconds(i))));
     }
 

@@ -166,6 +166,15 @@ final class NightlyRun {
         }
     }
 
+    /** The suspensions in force as their shards hold them: {@code account,address,suspended_until}. */
+    List<String> suspensions() {
+        try (Connection connection = openState()) {
+            return StateDatabase.suspensions(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs statements on the state database between launches, to give it the shape an earlier build left. */
     void execute(String... statements) {
         try (Connection connection = openState(); Statement statement = connection.createStatement()) {

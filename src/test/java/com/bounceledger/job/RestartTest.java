@@ -191,5 +191,6 @@ class RestartTest {
         assertThat(run.workbookText(day)).as("report of " + day).isEqualTo(reference.workbookText(day));
         assertThat(run.ledger()).as("ledger after " + day).isEqualTo(reference.ledger());
         assertThat(run.engagements()).as("engagements after " + day).isEqualTo(reference.engagements());
+        assertThat(run.suspensions()).as("suspensions in force after " + day).isEqualTo(reference.suspensions());
     }
 }

@@ -39,17 +39,31 @@ final class StateDatabase implements AutoCloseable {
         return jdbc.execute((ConnectionCallback<List<String>>) StateDatabase::engagements);
     }
 
+    /** Every suspension in force as its shards hold it, {@code account,address,suspendedUntil}, sorted. */
+    List<String> suspensions() {
+        return jdbc.execute((ConnectionCallback<List<String>>) StateDatabase::suspensions);
+    }
+
     /** Every engagement stored in the state database of this connection, as {@link #engagements()} lists them. */
     static List<String> engagements(Connection connection) throws SQLException {
-        List<String> engagements = new ArrayList<>();
-        try (ResultSet rs = connection.createStatement().executeQuery("SELECT engagements FROM engagement_shard")) {
+        return shardEntries(connection, "SELECT engagements FROM engagement_shard");
+    }
+
+    /** Every suspension in force in the state database of this connection, as {@link #suspensions()} lists them. */
+    static List<String> suspensions(Connection connection) throws SQLException {
+        return shardEntries(connection, "SELECT suspensions FROM suspension_shard");
+    }
+
+    private static List<String> shardEntries(Connection connection, String selectShards) throws SQLException {
+        List<String> entries = new ArrayList<>();
+        try (ResultSet rs = connection.createStatement().executeQuery(selectShards)) {
             while (rs.next()) {
-                EngagementShards.forEach(rs.getBytes(1),
-                        (key, at) -> engagements.add(key.account() + "," + key.address() + "," + at));
+                AddressShards.forEach(rs.getBytes(1),
+                        (key, at) -> entries.add(key.account() + "," + key.address() + "," + at));
             }
         }
-        engagements.sort(null);
-        return engagements;
+        entries.sort(null);
+        return entries;
     }
 
     /** The job's own database URL (application.properties) for a state folder, with its cache and result settings. */

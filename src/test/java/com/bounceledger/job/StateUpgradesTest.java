@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.bounceledger.ingest.AddressHash;
 
 /**
- * A state database from before {@code address_suspension} gets its suspensions in force copied into it, once; one
- * that already has the table keeps its rows. The engagement rows of an earlier build are packed into shards, and
- * the ledger rows it kept without any status are deleted.
+ * A state database from before the suspension shards gets its suspensions in force packed into them from the
+ * ledger, once, whether it kept them in {@code address_suspension} or nowhere else. The engagement rows of an
+ * earlier build are packed into shards, and the ledger rows it kept without any status are deleted.
  */
 class StateUpgradesTest {
 
@@ -43,9 +43,11 @@ class StateUpgradesTest {
         state.close();
     }
 
+    /** Builds before 206d224 kept the suspensions in force in address_state alone. */
     @Test
-    void theSuspensionsOfADatabaseFromBeforeTheSuspensionTableAreCopiedIntoIt() {
-        dropTablesAnEarlierBuildDidNotHave();
+    void theSuspensionsOfADatabaseFromBeforeAnySuspensionTableArePackedIntoShards() {
+        jdbc.update("DROP TABLE suspension_shard");
+        jdbc.update("DROP TABLE state_upgrade");
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
         storeStatus("acme", "hugo@hard.example", null);
         storeStatus("other", "sam@block.example", "2026-11-04 09:00:00+00:00");
@@ -53,9 +55,10 @@ class StateUpgradesTest {
         state.createSchema(); // what a launch of this build does first: the new tables come empty
         upgrades.apply();
 
-        assertThat(suspensions()).containsExactly("acme,sam@block.example", "other,sam@block.example");
+        assertThat(state.suspensions()).containsExactly("acme,sam@block.example,2026-11-03T10:00:00Z",
+                "other,sam@block.example,2026-11-04T09:00:00Z");
         assertThat(jdbc.queryForList("SELECT name FROM state_upgrade", String.class))
-                .containsExactlyInAnyOrder("address_suspension from address_state",
+                .containsExactlyInAnyOrder("suspension_shard from address_state",
                         "engagement_shard from address_engagement", "address_state without statuses removed",
                         "input_file.checksum optional");
     }
@@ -131,28 +134,46 @@ class StateUpgradesTest {
     @Test
     void anUpgradeRunsOnceADatabase() {
         upgrades.apply();
-        // A suspension in address_state alone is now not an old one to copy; the next launch does not read the table.
+        // A suspension in address_state alone is now not an old one to pack; the next launch does not read the table.
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
 
         upgrades.apply();
 
-        assertThat(suspensions()).isEmpty();
+        assertThat(state.suspensions()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM state_upgrade", Integer.class))
                 .isEqualTo(StateUpgrades.UPGRADES.size());
     }
 
+    /** Builds from 206d224 kept them in address_suspension too, a row each, which the upgrade drops. */
     @Test
-    void aDatabaseThatAlreadyHasTheSuspensionTableKeepsItsRows() {
-        jdbc.update("DROP TABLE state_upgrade"); // written by a build from 206d224 up to this one
+    void theSuspensionsOfADatabaseWithTheSuspensionTableArePackedAndTheTableDropped() {
+        jdbc.update("DELETE FROM state_upgrade WHERE name = 'suspension_shard from address_state'");
+        jdbc.update("""
+                CREATE CACHED TABLE address_suspension (addr_hash BIGINT NOT NULL, account VARCHAR(200) NOT NULL,
+                    address VARCHAR(254) NOT NULL, PRIMARY KEY (addr_hash, account, address))""");
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
-        storeSuspension("acme", "sam@block.example");
-        storeStatus("acme", "tia@block.example", "2026-11-04 09:00:00+00:00");
-        storeSuspension("acme", "tia@block.example");
+        jdbc.update("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, ?, ?)",
+                AddressHash.of("sam@block.example"), "acme", "sam@block.example");
 
-        state.createSchema();
         upgrades.apply();
 
-        assertThat(suspensions()).containsExactly("acme,sam@block.example", "acme,tia@block.example");
+        assertThat(state.suspensions()).containsExactly("acme,sam@block.example,2026-11-03T10:00:00Z");
+        assertThat(tableExists("ADDRESS_SUSPENSION")).isFalse();
+    }
+
+    @Test
+    void packingTheSuspensionsAgainAfterAKilledLaunchGivesTheLedgersSuspensions() {
+        storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
+        storeStatus("acme", "tia@block.example", "2026-11-04 09:00:00+00:00");
+        // As a launch killed after the table's drop committed the packed shards, and before the upgrade's row.
+        AddressShards.suspensions(jdbc).save(List.of(new AddressShards.Entry(
+                new LedgerRepository.AddressKey("acme", "sam@block.example"), Instant.parse("2026-11-03T10:00:00Z"))));
+        jdbc.update("DELETE FROM state_upgrade WHERE name = 'suspension_shard from address_state'");
+
+        upgrades.apply();
+
+        assertThat(state.suspensions()).containsExactly("acme,sam@block.example,2026-11-03T10:00:00Z",
+                "acme,tia@block.example,2026-11-04T09:00:00Z");
     }
 
     @Test
@@ -176,7 +197,7 @@ class StateUpgradesTest {
         createEngagementTableOfAnEarlierBuild();
         storeEngagementRow("acme", "ann@example.com", "2026-11-20 08:00:00+00:00");
         // As a launch killed after the copy committed and before the table was dropped left it.
-        new EngagementShards(jdbc).save(List.of(new EngagementShards.Engagement(
+        AddressShards.engagements(jdbc).save(List.of(new AddressShards.Entry(
                 new LedgerRepository.AddressKey("acme", "ann@example.com"), Instant.parse("2026-11-20T08:00:00Z"))));
         jdbc.update("DELETE FROM state_upgrade WHERE name = 'engagement_shard from address_engagement'");
 
@@ -205,11 +226,6 @@ class StateUpgradesTest {
                 Integer.class, name) > 0;
     }
 
-    private void dropTablesAnEarlierBuildDidNotHave() {
-        jdbc.update("DROP TABLE address_suspension");
-        jdbc.update("DROP TABLE state_upgrade");
-    }
-
     /** A suspended status, or an invalid one without {@code suspendedUntil}. */
     private void storeStatus(String account, String address, String suspendedUntil) {
         jdbc.update("""
@@ -219,13 +235,4 @@ class StateUpgradesTest {
                 suspendedUntil == null ? "2026-11-01 09:00:00+00:00" : null, suspendedUntil);
     }
 
-    private void storeSuspension(String account, String address) {
-        jdbc.update("INSERT INTO address_suspension (addr_hash, account, address) VALUES (?, ?, ?)",
-                AddressHash.of(address), account, address);
-    }
-
-    private List<String> suspensions() {
-        return jdbc.queryForList(
-                "SELECT account || ',' || address FROM address_suspension ORDER BY account, address", String.class);
-    }
 }

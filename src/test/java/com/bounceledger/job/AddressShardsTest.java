@@ -23,11 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bounceledger.ingest.AddressHash;
 
+import static com.bounceledger.job.AddressShards.CHANGE_WINS;
+import static com.bounceledger.job.AddressShards.LATER_WINS;
+
 /**
- * Engagements packed per shard: stored exactly, merged keeping the later one, restored for the wanted addresses,
- * and whole shards in every bucket.
+ * Instants packed per shard: stored exactly; engagements merged keeping the later one, suspensions replaced or
+ * removed; restored for the wanted addresses or a range of hashes; whole shards in every bucket.
  */
-class EngagementShardsTest {
+class AddressShardsTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00.123456789Z");
 
@@ -36,13 +39,13 @@ class EngagementShardsTest {
 
     private StateDatabase state;
     private JdbcTemplate jdbc;
-    private EngagementShards shards;
+    private AddressShards shards;
 
     @BeforeEach
     void createLedger() {
         state = new StateDatabase(folder);
         jdbc = state.jdbc;
-        shards = new EngagementShards(jdbc);
+        shards = AddressShards.engagements(jdbc);
     }
 
     @AfterEach
@@ -56,19 +59,19 @@ class EngagementShardsTest {
         engagements.put(new LedgerRepository.AddressKey("zenith", "jürgen@bücher.example"), Instant.EPOCH);
         engagements.put(new LedgerRepository.AddressKey("acme", "ann@example.com"), AT);
 
-        assertThat(decoded(EngagementShards.merge(null, engagements))).containsExactlyEntriesOf(engagements);
+        assertThat(decoded(AddressShards.merge(null, engagements, CHANGE_WINS))).containsExactlyEntriesOf(engagements);
     }
 
     @Test
     void mergingKeepsTheLaterEngagementAndAppendsTheNewAddresses() {
-        byte[] stored = EngagementShards.merge(null, Map.of(key("acme", "ann@example.com"), AT));
-        stored = EngagementShards.merge(stored, Map.of(key("acme", "bob@example.com"), AT));
+        byte[] stored = AddressShards.merge(null, Map.of(key("acme", "ann@example.com"), AT), LATER_WINS);
+        stored = AddressShards.merge(stored, Map.of(key("acme", "bob@example.com"), AT), LATER_WINS);
         Map<LedgerRepository.AddressKey, Instant> changes = new LinkedHashMap<>();
         changes.put(key("acme", "bob@example.com"), AT.minusSeconds(60)); // earlier: a late file's replay
         changes.put(key("zenith", "ann@example.com"), AT);
         changes.put(key("acme", "ann@example.com"), AT.plusSeconds(60));
 
-        assertThat(decoded(EngagementShards.merge(stored, changes))).containsExactly(
+        assertThat(decoded(AddressShards.merge(stored, changes, LATER_WINS))).containsExactly(
                 Map.entry(key("acme", "ann@example.com"), AT.plusSeconds(60)),
                 Map.entry(key("acme", "bob@example.com"), AT),
                 Map.entry(key("zenith", "ann@example.com"), AT));
@@ -76,13 +79,13 @@ class EngagementShardsTest {
 
     @Test
     void savedEngagementsAreRestoredForTheWantedAddressesOnlyInEveryAccount() {
-        List<EngagementShards.Engagement> everyone = new ArrayList<>(IntStream.range(0, 20_000)
-                .mapToObj(i -> engagement("acme", "user" + i + "@example.com", AT)).toList());
-        everyone.add(engagement("zenith", "user7@example.com", AT.minusSeconds(1)));
+        List<AddressShards.Entry> everyone = new ArrayList<>(IntStream.range(0, 20_000)
+                .mapToObj(i -> entry("acme", "user" + i + "@example.com", AT)).toList());
+        everyone.add(entry("zenith", "user7@example.com", AT.minusSeconds(1)));
         shards.save(everyone);
-        shards.save(List.of(engagement("acme", "user7@example.com", AT.plusSeconds(1))));
+        shards.save(List.of(entry("acme", "user7@example.com", AT.plusSeconds(1))));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM engagement_shard", Integer.class))
-                .isEqualTo(EngagementShards.SHARDS);
+                .isEqualTo(AddressShards.SHARDS);
 
         Map<LedgerRepository.AddressKey, Instant> restored = new LinkedHashMap<>();
         shards.restore(Set.of("user7@example.com", "user19999@example.com", "nobody@example.com"), restored::put);
@@ -95,9 +98,9 @@ class EngagementShardsTest {
 
     @Test
     void shardsWrittenAFewAtATimeHoldWhatShardsWrittenAllAtOnceHold() {
-        List<EngagementShards.Engagement> everyone = IntStream.range(0, 5_000)
-                .mapToObj(i -> engagement("acme", "user" + i + "@example.com", AT)).toList();
-        EngagementShards oneShardABatch = new EngagementShards(jdbc, 1);
+        List<AddressShards.Entry> everyone = IntStream.range(0, 5_000)
+                .mapToObj(i -> entry("acme", "user" + i + "@example.com", AT)).toList();
+        AddressShards oneShardABatch = shards.flushingEvery(1);
         oneShardABatch.save(everyone.subList(0, 3_000)); // inserts only
         oneShardABatch.save(everyone.subList(2_000, 5_000)); // updates and inserts, flushed after every shard
 
@@ -113,14 +116,53 @@ class EngagementShardsTest {
         for (int bucket = 0; bucket < buckets; bucket++) {
             long from = AddressHash.bucketStart(bucket, buckets);
             long to = AddressHash.bucketStart(bucket + 1, buckets);
-            assertThat(EngagementShards.shardOf(from)).isEqualTo(bucket * EngagementShards.SHARDS / buckets);
-            assertThat(EngagementShards.shardOf(to - 1)).isEqualTo((bucket + 1) * EngagementShards.SHARDS / buckets - 1);
+            assertThat(AddressShards.shardOf(from)).isEqualTo(bucket * AddressShards.SHARDS / buckets);
+            assertThat(AddressShards.shardOf(to - 1)).isEqualTo((bucket + 1) * AddressShards.SHARDS / buckets - 1);
         }
     }
 
     @Test
+    void aSuspensionIsReplacedByItsChangeEvenAnEarlierOneAndRemovedByNone() {
+        Map<LedgerRepository.AddressKey, Instant> changes = new LinkedHashMap<>();
+        changes.put(key("acme", "ann@example.com"), AT);
+        changes.put(key("acme", "bob@example.com"), AT);
+        changes.put(key("acme", "cat@example.com"), AT);
+        byte[] stored = AddressShards.merge(null, changes, CHANGE_WINS);
+        changes.clear();
+        changes.put(key("acme", "bob@example.com"), null); // ended
+        changes.put(key("acme", "cat@example.com"), AT.minusSeconds(60)); // a manual change may move it earlier
+        changes.put(key("acme", "dan@example.com"), null); // never stored: nothing to remove
+
+        assertThat(decoded(AddressShards.merge(stored, changes, CHANGE_WINS))).containsExactly(
+                Map.entry(key("acme", "ann@example.com"), AT),
+                Map.entry(key("acme", "cat@example.com"), AT.minusSeconds(60)));
+    }
+
+    @Test
+    void suspensionsSavedAndEndedAreReadBackByRangeOfHashes() {
+        AddressShards suspensions = AddressShards.suspensions(jdbc);
+        List<AddressShards.Entry> everyone = IntStream.range(0, 3_000)
+                .mapToObj(i -> entry("acme", "user" + i + "@example.com", AT.plusSeconds(i))).toList();
+        suspensions.save(everyone);
+        suspensions.save(everyone.stream().filter(e -> e.at().getEpochSecond() % 2 == 0)
+                .map(e -> new AddressShards.Entry(e.key(), null)).toList());
+        long from = AddressHash.bucketStart(5, 32);
+        long to = AddressHash.bucketStart(6, 32);
+
+        Map<LedgerRepository.AddressKey, Instant> inRange = new LinkedHashMap<>();
+        suspensions.forEachIn(from, to, inRange::put);
+
+        Map<LedgerRepository.AddressKey, Instant> expected = everyone.stream()
+                .filter(e -> e.at().getEpochSecond() % 2 != 0)
+                .filter(e -> AddressHash.of(e.key().address()) >= from && AddressHash.of(e.key().address()) < to)
+                .collect(Collectors.toMap(AddressShards.Entry::key, AddressShards.Entry::at));
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(inRange).isEqualTo(expected);
+    }
+
+    @Test
     void aShardOfAnotherFormatIsRefused() {
-        byte[] value = EngagementShards.merge(null, Map.of());
+        byte[] value = AddressShards.merge(null, Map.of(), CHANGE_WINS);
         value[0] = 2;
 
         assertThatThrownBy(() -> decoded(value)).hasMessageContaining("format 2").hasMessageContaining("newer build");
@@ -128,7 +170,7 @@ class EngagementShardsTest {
 
     private static Map<LedgerRepository.AddressKey, Instant> decoded(byte[] value) {
         Map<LedgerRepository.AddressKey, Instant> engagements = new LinkedHashMap<>();
-        EngagementShards.forEach(value, engagements::put);
+        AddressShards.forEach(value, engagements::put);
         return engagements;
     }
 
@@ -136,7 +178,7 @@ class EngagementShardsTest {
         return new LedgerRepository.AddressKey(account, address);
     }
 
-    private static EngagementShards.Engagement engagement(String account, String address, Instant at) {
-        return new EngagementShards.Engagement(key(account, address), at);
+    private static AddressShards.Entry entry(String account, String address, Instant at) {
+        return new AddressShards.Entry(key(account, address), at);
     }
 }
