@@ -95,9 +95,11 @@ public class StateUpgrades {
         return rows;
     }
 
-    /** Packs the suspensions in force anew (a launch killed midway starts again), then drops the old table. */
+    /**
+     * Packs the suspensions in force from the ledger, then drops the old table. A suspension packed again replaces
+     * itself, so a launch killed midway leaves shards that packing again makes whole.
+     */
     private static int packSuspensions(JdbcTemplate jdbc) {
-        jdbc.update("DELETE FROM suspension_shard");
         int rows = pack(jdbc, """
                 SELECT addr_hash, account, address, suspended_until FROM address_state
                 WHERE suspended_until IS NOT NULL""", AddressShards.suspensions(jdbc));

@@ -165,7 +165,8 @@ class StateUpgradesTest {
     void packingTheSuspensionsAgainAfterAKilledLaunchGivesTheLedgersSuspensions() {
         storeStatus("acme", "sam@block.example", "2026-11-03 10:00:00+00:00");
         storeStatus("acme", "tia@block.example", "2026-11-04 09:00:00+00:00");
-        // As a launch killed after the table's drop committed the packed shards, and before the upgrade's row.
+        // As a launch killed after the table's drop committed the packed shards, and before the upgrade's row:
+        // packed again, Sam's suspension must replace itself, not come twice.
         AddressShards.suspensions(jdbc).save(List.of(new AddressShards.Entry(
                 new LedgerRepository.AddressKey("acme", "sam@block.example"), Instant.parse("2026-11-03T10:00:00Z"))));
         jdbc.update("DELETE FROM state_upgrade WHERE name = 'suspension_shard from address_state'");
