@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,7 +12,10 @@ import java.util.Random;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.junit.jupiter.api.Test;
 
-/** The run-at-a-time escaping writes exactly the XML of SXSSF's own, whatever the text. */
+/**
+ * The run-at-a-time escaping writes exactly the XML of SXSSF's own, whatever the text, and the unlocked buffer
+ * passes on every write in order, whatever its size.
+ */
 class RunEscapingSheetWriterTest {
 
     @Test
@@ -34,6 +38,36 @@ class RunEscapingSheetWriterTest {
             assertThat(runEscaped(text)).as(text).isEqualTo(sxssfEscaped(text));
         }
         assertThat(runEscaped("a<b\u0001")).isEqualTo("a&lt;b?");
+    }
+
+    @Test
+    void theUnlockedBufferPassesOnWritesOfEverySizeInOrder() throws IOException {
+        StringWriter out = new StringWriter();
+        StringBuilder expected = new StringBuilder();
+        Random random = new Random(11);
+        try (RunEscapingSheetWriter.UnlockedBuffer buffer = new RunEscapingSheetWriter.UnlockedBuffer(out)) {
+            for (int i = 0; i < 2_000; i++) {
+                // up to twice the buffer's 65,536 chars: small writes fill it, large ones pass it by
+                int length = random.nextInt(10) == 0 ? random.nextInt(140_000) : random.nextInt(40);
+                String text = Character.toString('a' + i % 26).repeat(length) + i;
+                switch (i % 4) {
+                    case 0 -> buffer.write(text);
+                    case 1 -> buffer.write("<" + text + ">", 1, text.length());
+                    case 2 -> buffer.write(text.toCharArray(), 0, text.length());
+                    default -> text.chars().forEach(c -> write(buffer, c));
+                }
+                expected.append(text);
+            }
+        }
+        assertThat(out.toString()).isEqualTo(expected.toString());
+    }
+
+    private static void write(RunEscapingSheetWriter.UnlockedBuffer buffer, int c) {
+        try {
+            buffer.write(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String runEscaped(String text) throws IOException {
