@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 
 import com.bounceledger.csv.CsvWriter;
 import com.bounceledger.csv.ExternalCsvSort;
+import com.bounceledger.ingest.IsoTimestamp;
 import com.bounceledger.ledger.AddressChange;
 import com.bounceledger.report.AtomicFile;
 import com.bounceledger.report.DayFiles;
@@ -117,7 +118,7 @@ public class DayOutputWriter {
         AtomicFile.write(files.report(), out -> PerformanceWorkbook.write(report,
                 sink -> changes.reportChanges.forEachSorted(f -> sink.accept(new AddressChange(f.get(0), f.get(1),
                         f.get(4), absentIfEmpty(f.get(5)), absentIfEmpty(f.get(6)), absentIfEmpty(f.get(7)),
-                        Instant.parse(f.get(8))))),
+                        IsoTimestamp.parse(f.get(8))))), // Instant.parse took 0.6 s of 836,001 changes
                 reportSettings, out));
     }
 
