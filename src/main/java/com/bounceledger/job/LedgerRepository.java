@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,13 +92,13 @@ public class LedgerRepository {
     public AddressLedger statesOf(Set<String> addresses) {
         AddressLedger ledger = new AddressLedger();
         // Statuses first: a state that only engagement created is then not replaced by its stored statuses.
-        lookUp(SELECT_STATES + BY_HASH, hashesOf(addresses), rs -> addIfWanted(rs, addresses, ledger));
+        lookUp(SELECT_STATES + BY_HASH, hashesOf(addresses.stream()), rs -> addIfWanted(rs, addresses, ledger));
         restoreEngagements(addresses, ledger);
         return ledger;
     }
 
-    private static long[] hashesOf(Set<String> addresses) {
-        return addresses.stream().mapToLong(AddressHash::of).distinct().sorted().toArray();
+    private static long[] hashesOf(Stream<String> addresses) {
+        return addresses.mapToLong(AddressHash::of).distinct().sorted().toArray();
     }
 
     /** One statement for all batches: HSQLDB compiles a statement again each time it is prepared. */
@@ -142,9 +143,8 @@ public class LedgerRepository {
                     ending.add(key);
                 }
             });
-            Set<String> lookedUp = new HashSet<>(addresses);
-            ending.forEach(key -> lookedUp.add(key.address()));
-            lookUp(SELECT_STATES + BY_HASH, hashesOf(lookedUp), rs -> {
+            long[] hashes = hashesOf(Stream.concat(addresses.stream(), ending.stream().map(AddressKey::address)));
+            lookUp(SELECT_STATES + BY_HASH, hashes, rs -> {
                 if (addresses.contains(rs.getString(2)) || ending.contains(new AddressKey(rs.getString(1),
                         rs.getString(2)))) {
                     ledger.add(state(rs));

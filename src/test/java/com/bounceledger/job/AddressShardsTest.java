@@ -169,9 +169,9 @@ class AddressShardsTest {
     }
 
     private static Map<LedgerRepository.AddressKey, Instant> decoded(byte[] value) {
-        Map<LedgerRepository.AddressKey, Instant> engagements = new LinkedHashMap<>();
-        AddressShards.forEach(value, engagements::put);
-        return engagements;
+        Map<LedgerRepository.AddressKey, Instant> entries = new LinkedHashMap<>();
+        AddressShards.forEach(value, entries::put);
+        return entries;
     }
 
     private static LedgerRepository.AddressKey key(String account, String address) {
