@@ -113,9 +113,12 @@ final class RunEscapingSheetWriter extends SheetDataWriter {
             count += length;
         }
 
+        /** Writes nothing when empty: SXSSF closes a sheet's writer again when it disposes of the sheet. */
         private void flushBuffer() throws IOException {
-            out.write(buffer, 0, count);
-            count = 0;
+            if (count > 0) {
+                out.write(buffer, 0, count);
+                count = 0;
+            }
         }
 
         @Override

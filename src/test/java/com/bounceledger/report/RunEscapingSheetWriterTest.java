@@ -2,6 +2,7 @@ package com.bounceledger.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -60,6 +61,18 @@ class RunEscapingSheetWriterTest {
             }
         }
         assertThat(out.toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void theUnlockedBufferClosedAgainAsSxssfDisposesOfASheetWritesNothingMore() throws IOException {
+        StringWriter out = new StringWriter();
+        RunEscapingSheetWriter.UnlockedBuffer buffer =
+                new RunEscapingSheetWriter.UnlockedBuffer(new BufferedWriter(out));
+        buffer.write("<row/>");
+        buffer.close();
+        buffer.close(); // a closed BufferedWriter refuses any write, even of nothing
+
+        assertThat(out.toString()).isEqualTo("<row/>");
     }
 
     private static void write(RunEscapingSheetWriter.UnlockedBuffer buffer, int c) {
