@@ -92,6 +92,7 @@ class LedgerScenarioTest {
     @Test
     void aSuspensionMadeAt10OnDay2IsInDay2sFileAndGoneFromDay3s() {
         assertThat(suppression(2)).contains(SAM);
+        assertThat(changes(2)).contains("added," + SAM, "added," + TIA); // with the end of each suspension
         assertThat(suppression(3)).noneMatch(line -> line.contains("sam@"));
         assertThat(changes(3)).contains("removed,acme,sam@block.example,suspended,blocked,block,2026-11-03T10:00:00Z,");
         // tia's second block at 09:00 on day 3 extends hers to 09:00 on day 4: in day 3's file, gone from day 4's
