@@ -52,11 +52,14 @@ public record LogFile(int index, Path path, long sizeBytes, LogFormat format) {
     /**
      * The CRC32C of the file's first {@code contentBytes} bytes of content (decompressed), as ingest took it.
      *
+     * @param directReads whether to read around the page cache where the file system allows it
+     *                    ({@link OnePassFileStream})
      * @throws java.io.EOFException when the content is shorter
      */
-    public static long contentChecksum(Path path, long contentBytes) throws IOException {
+    public static long contentChecksum(Path path, long contentBytes, boolean directReads) throws IOException {
         // Only skipped through, never cut: the format and record limit play no part.
-        try (BlockCutter cutter = new BlockCutter(open(path), false, 1, 0, 1)) {
+        InputStream content = decompressing(OnePassFileStream.open(path, directReads));
+        try (BlockCutter cutter = new BlockCutter(content, false, 1, 0, 1)) {
             cutter.skipTo(contentBytes, 1);
             return cutter.checksum();
         }

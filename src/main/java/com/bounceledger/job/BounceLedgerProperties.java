@@ -29,6 +29,8 @@ import com.bounceledger.report.Thresholds;
  * @param sortRunRecords lines of the outputs (suppressions, changes) sorted in memory at a time
  * @param maxRejectShare the share of rejected rows above which the run fails
  * @param maxLineBytes   longest usable record
+ * @param directReads    read the input files around the page cache ({@code O_DIRECT}) where the file system allows
+ *                       it; false for input on a network file system, where a direct read waits for the network
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
  * @param progressInterval how often long steps log their progress
  * @param writeTurnTimeout how long a settle partition waits for its turn to write before it fails the run
@@ -53,6 +55,7 @@ public record BounceLedgerProperties(
         @DefaultValue("50000") int sortRunRecords,
         @DefaultValue("0.01") double maxRejectShare,
         @DefaultValue("65536") int maxLineBytes,
+        @DefaultValue("true") boolean directReads,
         Path rulesFile,
         @DefaultValue("10s") Duration progressInterval,
         @DefaultValue("10m") Duration writeTurnTimeout,

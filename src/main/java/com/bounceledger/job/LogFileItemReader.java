@@ -3,7 +3,6 @@ package com.bounceledger.job;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +16,7 @@ import com.bounceledger.ingest.DeliveryEvent;
 import com.bounceledger.ingest.InputFormatException;
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ingest.LogRecordParser;
+import com.bounceledger.ingest.OnePassFileStream;
 import com.bounceledger.ingest.ParserSettings;
 import com.bounceledger.ingest.PostfixQueue;
 import com.bounceledger.ingest.RawRecord;
@@ -49,6 +49,7 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private final ParserSettings settings;
     private final PostfixQueueRepository queueRepository;
     private final InputFileRepository inputFiles;
+    private final boolean directReads;
     /** Files read to their end since the last checkpoint: recorded with it. */
     private final List<InputFileRepository.Read> finished = new ArrayList<>();
     private PostfixQueue queue;
@@ -61,10 +62,14 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private LogRecordParser redefined;
     private String redefiningHeader;
 
-    /** @param files of one format, in name order; several only for a format that {@code joinsFiles()} */
+    /**
+     * @param files       of one format, in name order; several only for a format that {@code joinsFiles()}
+     * @param directReads whether to read the files around the page cache where the file system allows it
+     *                    ({@link OnePassFileStream})
+     */
     public LogFileItemReader(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
                              ParserSettings settings, PostfixQueueRepository queueRepository,
-                             InputFileRepository inputFiles) {
+                             InputFileRepository inputFiles, boolean directReads) {
         this.files = files;
         this.maxRecordBytes = maxRecordBytes;
         this.blockSize = blockSize;
@@ -72,6 +77,7 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         this.settings = settings;
         this.queueRepository = queueRepository;
         this.inputFiles = inputFiles;
+        this.directReads = directReads;
     }
 
     @Override
@@ -179,7 +185,8 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private void openFile(long offset, long line) {
         LogFile file = files.get(current);
         try {
-            InputStream content = LogFile.decompressing(new CountingStream(Files.newInputStream(file.path()), progress));
+            InputStream content = LogFile.decompressing(
+                    new CountingStream(OnePassFileStream.open(file.path(), directReads), progress));
             cutter = new BlockCutter(content, file.format().quoted(), maxRecordBytes, 0, 1);
             String first = null;
             if (file.format().hasHeader()) {

@@ -88,7 +88,7 @@ public class NightlyJobConfiguration {
     public PrepareInputTasklet prepareInputTasklet(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                                    BounceLedgerProperties properties, InputFileRepository inputFiles) {
         return new PrepareInputTasklet(runDate, dayFolder(properties, runDate), properties.maxLineBytes(), inputFiles,
-                SpillLayout.dayFolder(properties.stateDir(), runDate));
+                SpillLayout.dayFolder(properties.stateDir(), runDate), properties.directReads());
     }
 
     // ---- overrides: the operator's manual resets and suppressions, before the day's events
@@ -186,7 +186,8 @@ public class NightlyJobConfiguration {
                                            BounceLedgerProperties properties, InputFileRepository inputFiles,
                                            PostfixQueueRepository postfixQueue, ProgressMeter progress) {
         return new LogFileItemReader(partitionFiles(properties, runDate, inputFiles, files), properties.maxLineBytes(),
-                properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue, inputFiles);
+                properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue, inputFiles,
+                properties.directReads());
     }
 
     @Bean

@@ -32,14 +32,16 @@ public class PrepareInputTasklet implements Tasklet {
     private final int maxRecordBytes;
     private final InputFileRepository inputFiles;
     private final Path spillFolder;
+    private final boolean directReads;
 
     PrepareInputTasklet(LocalDate runDate, Path dayFolder, int maxRecordBytes, InputFileRepository inputFiles,
-                        Path spillFolder) {
+                        Path spillFolder, boolean directReads) {
         this.runDate = runDate;
         this.dayFolder = dayFolder;
         this.maxRecordBytes = maxRecordBytes;
         this.inputFiles = inputFiles;
         this.spillFolder = spillFolder;
+        this.directReads = directReads;
     }
 
     @Override
@@ -83,7 +85,7 @@ public class PrepareInputTasklet implements Tasklet {
                         throw changed(file, "checksum differs");
                     }
                 } else if (check.readBytes() > 0
-                        && LogFile.contentChecksum(file.path(), check.readBytes()) != check.readChecksum()) {
+                        && LogFile.contentChecksum(file.path(), check.readBytes(), directReads) != check.readChecksum()) {
                     throw changed(file, "its first " + check.readBytes() + " bytes, already read, differ");
                 }
             } catch (EOFException | ZipException e) {

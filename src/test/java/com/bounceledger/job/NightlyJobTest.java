@@ -94,6 +94,21 @@ class NightlyJobTest {
     }
 
     @Test
+    void inputReadThroughThePageCacheGivesTheSameOutputs() {
+        NightlyRun direct = new NightlyRun(folder.resolve("direct")).withFixture("basic");
+        NightlyRun cached = new NightlyRun(folder.resolve("cached")).withFixture("basic")
+                .with("--bounce-ledger.direct-reads=false");
+
+        assertThat(direct.launch(DAY).exitCode()).isZero();
+        assertThat(cached.launch(DAY).exitCode()).isZero();
+
+        for (String file : List.of("suppression", "suppression-changes", "rejects")) {
+            assertThat(cached.csv(DAY, file)).as(file).hasSizeGreaterThan(1).isEqualTo(direct.csv(DAY, file));
+        }
+        assertThat(cached.sheet(DAY, "Email Performance")).isEqualTo(direct.sheet(DAY, "Email Performance"));
+    }
+
+    @Test
     void bounceReasonsComeFromTheClassifierWithTheirShare() {
         NightlyRun run = new NightlyRun(folder).withFixture("basic");
         assertThat(run.launch(DAY).exitCode()).isZero();
