@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +30,22 @@ class OnePassFileStreamTest {
         new Random(size).nextBytes(content);
         Path file = Files.write(folder.resolve("f" + size), content);
 
+        assertThat(readInUnevenPieces(file)).isEqualTo(content);
+    }
+
+    /** A partition that stops early (a failed chunk) closes the stream while the next buffer is read ahead. */
+    @Test
+    void aStreamClosedWhileReadingAheadClosesAndItsFileCanBeReadAgain() throws IOException {
+        byte[] content = new byte[3 * BUFFER];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(folder.resolve("early"), content);
+
+        byte[] start = new byte[10];
+        try (InputStream in = OnePassFileStream.open(file, true)) {
+            assertThat(in.read(start)).isEqualTo(10);
+        }
+
+        assertThat(start).isEqualTo(Arrays.copyOf(content, 10));
         assertThat(readInUnevenPieces(file)).isEqualTo(content);
     }
 
