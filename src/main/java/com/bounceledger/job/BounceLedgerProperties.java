@@ -30,7 +30,7 @@ import com.bounceledger.report.Thresholds;
  * @param maxRejectShare the share of rejected rows above which the run fails
  * @param maxLineBytes   longest usable record
  * @param directReads    read the input files around the page cache ({@code O_DIRECT}) where the file system allows
- *                       it; false for input on a network file system, where a direct read waits for the network
+ *                       it; false for input on a network file system, where direct reads go to the server uncached
  * @param rulesFile      an operator's classification rules extending the built-in ones, or null
  * @param progressInterval how often long steps log their progress
  * @param writeTurnTimeout how long a settle partition waits for its turn to write before it fails the run
