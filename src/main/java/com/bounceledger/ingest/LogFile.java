@@ -40,13 +40,25 @@ public record LogFile(int index, Path path, long sizeBytes, LogFormat format) {
         return decompressing(Files.newInputStream(path));
     }
 
-    /** Wraps a file's raw bytes, decompressing gzip (recognised by its magic bytes, not its name). */
+    /**
+     * Wraps a file's raw bytes, decompressing gzip (recognised by its magic bytes, not its name). The file is closed
+     * when its gzip header cannot be read: a direct read holds a thread and two buffers ({@link OnePassFileStream}).
+     */
     public static InputStream decompressing(InputStream file) throws IOException {
-        InputStream raw = new BufferedInputStream(file, 1 << 16);
-        raw.mark(2);
-        int magic = raw.read() | raw.read() << 8;
-        raw.reset();
-        return magic == GZIP_MAGIC ? new GZIPInputStream(raw, 1 << 16) : raw;
+        try {
+            InputStream raw = new BufferedInputStream(file, 1 << 16);
+            raw.mark(2);
+            int magic = raw.read() | raw.read() << 8;
+            raw.reset();
+            return magic == GZIP_MAGIC ? new GZIPInputStream(raw, 1 << 16) : raw;
+        } catch (IOException | RuntimeException e) {
+            try {
+                file.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /**

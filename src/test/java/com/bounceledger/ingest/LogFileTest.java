@@ -1,0 +1,45 @@
+package com.bounceledger.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.junit.jupiter.api.Test;
+
+class LogFileTest {
+
+    @Test
+    void aFileWhoseGzipHeaderIsCutIsClosedAsTheErrorIsThrown() {
+        CloseRecorder file = new CloseRecorder(new byte[] {0x1f, (byte) 0x8b, 8}); // the magic, then nothing
+
+        assertThatThrownBy(() -> LogFile.decompressing(file)).isInstanceOf(EOFException.class);
+        assertThat(file.closed).isTrue();
+    }
+
+    @Test
+    void aPlainFileIsLeftOpenForItsReader() throws IOException {
+        CloseRecorder file = new CloseRecorder("a,b\n".getBytes());
+
+        InputStream content = LogFile.decompressing(file);
+
+        assertThat(file.closed).isFalse();
+        assertThat(content.readAllBytes()).isEqualTo("a,b\n".getBytes());
+    }
+
+    private static final class CloseRecorder extends ByteArrayInputStream {
+        boolean closed;
+
+        CloseRecorder(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}
