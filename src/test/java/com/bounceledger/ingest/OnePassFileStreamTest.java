@@ -1,6 +1,7 @@
 package com.bounceledger.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,20 +35,34 @@ class OnePassFileStreamTest {
         assertThat(readInUnevenPieces(file)).isEqualTo(content);
     }
 
-    /** A partition that stops early (a failed chunk) closes the stream while the next buffer is read ahead. */
+    /**
+     * A partition that stops early (a failed chunk) closes the stream while the next buffer is read ahead: the file
+     * is let go (counted in the process's open descriptors, where Linux lists them), and can be read again.
+     */
     @Test
-    void aStreamClosedWhileReadingAheadClosesAndItsFileCanBeReadAgain() throws IOException {
+    void aStreamClosedWhileReadingAheadLetsItsFileGo() throws IOException {
         byte[] content = new byte[3 * BUFFER];
         new Random(7).nextBytes(content);
         Path file = Files.write(folder.resolve("early"), content);
+        Path descriptors = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(descriptors), "open descriptors are listed in /proc/self/fd");
+        long openBefore = count(descriptors);
 
         byte[] start = new byte[10];
-        try (InputStream in = OnePassFileStream.open(file, true)) {
-            assertThat(in.read(start)).isEqualTo(10);
-        }
+        InputStream in = OnePassFileStream.open(file, true);
+        assertThat(in.read(start)).isEqualTo(10);
+        assertThat(count(descriptors)).isGreaterThan(openBefore);
+        in.close();
 
+        assertThat(count(descriptors)).isEqualTo(openBefore);
         assertThat(start).isEqualTo(Arrays.copyOf(content, 10));
         assertThat(readInUnevenPieces(file)).isEqualTo(content);
+    }
+
+    private static long count(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.count();
+        }
     }
 
     /** Single bytes and reads of every length, as the gzip and buffered streams above it ask. */
