@@ -3,8 +3,6 @@ package com.bounceledger.job;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 import com.bounceledger.classify.CachingClassifier;
 import com.bounceledger.ingest.BlockParser;
 import com.bounceledger.ingest.DeliveryEvent;
@@ -13,10 +11,10 @@ import com.bounceledger.report.RejectedRow;
 
 /**
  * Parses a block (unless the reader did), classifies every bounce and deferral, and encodes the events for
- * the spill files. Runs on several threads at once: it keeps no state of its own, and the classifier's
- * memory is concurrent.
+ * the spill files. Runs on the ingest workers, several blocks at once: it keeps no state of its own, and the
+ * classifier's memory is concurrent.
  */
-final class IngestProcessor implements ItemProcessor<FileBlock, SpilledBlock> {
+final class IngestProcessor {
 
     /** Encoded events are about as long as their records; a little more room spares most blocks a copy. */
     private static final double SPILL_BYTES_PER_INPUT_BYTE = 1.1;
@@ -27,8 +25,7 @@ final class IngestProcessor implements ItemProcessor<FileBlock, SpilledBlock> {
         this.classifier = classifier;
     }
 
-    @Override
-    public SpilledBlock process(FileBlock block) {
+    SpilledBlock process(FileBlock block) {
         if (block instanceof FileBlock.Unparsed unparsed) {
             Spiller spiller = new Spiller(block, (int) (unparsed.records().ends()[unparsed.rows() - 1]
                     * SPILL_BYTES_PER_INPUT_BYTE));

@@ -47,8 +47,8 @@ public class IngestWriter implements ItemStreamWriter<SpilledBlock> {
 
     /**
      * @param files   the partition's files; the first one's index names its spill folder
-     * @param workers the threads that process blocks, idle while their chunk is written: they share the spill
-     *                files' appends and flushes, one range of buckets each
+     * @param workers the threads that process blocks (the next chunk's, while this one is written): they share
+     *                the spill files' appends and flushes, one range of buckets each
      * @param threads how many ranges of buckets (the workers' number)
      */
     public IngestWriter(LocalDate runDate, List<LogFile> files, SpillLayout layout, InputFileRepository inputFiles,

@@ -2,6 +2,8 @@ package com.bounceledger.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -17,16 +19,18 @@ import com.bounceledger.report.RejectedRow;
 /**
  * Reads the files of one partition block by block: one file, or for a format whose files form one log
  * (Postfix), all the day's files of that format in name order with one parser. A block is whole records of
- * one file, cut without decoding them ({@link PartitionCutter}, on a thread of its own, a chunk ahead); a format
- * whose records depend on the ones before (see {@link com.bounceledger.ingest.LogFormat#parsesInOrder()}) is
- * parsed here, in order, and any other is parsed by the processing threads, each block with the parser of the
- * columns in force (a repeated header ends its block). Its checkpoint is the file, the byte offset (in the
+ * one file, cut without decoding them ({@link PartitionCutter}, on a thread of its own, a chunk ahead). An item
+ * is a block's processing ({@link IngestProcessor}) on the ingest workers, started as soon as the block is cut:
+ * the step only awaits it. A format whose records depend on the ones before (see
+ * {@link com.bounceledger.ingest.LogFormat#parsesInOrder()}) is parsed here, in order, before its processing
+ * starts; any other is parsed by the workers, each block with the parser of the columns in force (a repeated
+ * header ends its block). Its checkpoint is the file, the byte offset (in the
  * decompressed content) and the line after the last block of the committed chunk, and the header in force there;
  * a restart skips to it. The Postfix queue ids still open are stored with the checkpoint, in the chunk's
  * transaction, and reloaded on open, as is how far each file has been read with the checksum of what was read
  * ({@code input_read}), which a restart checks.
  */
-public class LogFileItemReader implements ItemStreamReader<FileBlock> {
+public class LogFileItemReader implements ItemStreamReader<CompletableFuture<SpilledBlock>> {
 
     private static final String FILE = "file";
     private static final String OFFSET = "offset";
@@ -41,6 +45,8 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
     private final PostfixQueueRepository queueRepository;
     private final InputFileRepository inputFiles;
     private final boolean directReads;
+    private final IngestProcessor processor;
+    private final Executor workers;
     /** Files read to their end since the last checkpoint: recorded with it. */
     private final List<InputFileRepository.Read> finished = new ArrayList<>();
     private PostfixQueue queue;
@@ -53,10 +59,12 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
      * @param files       of one format, in name order; several only for a format that {@code joinsFiles()}
      * @param directReads whether to read the files around the page cache where the file system allows it
      *                    ({@link com.bounceledger.ingest.OnePassFileStream})
+     * @param workers     the ingest workers, shared by the partitions
      */
     public LogFileItemReader(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
                              ParserSettings settings, PostfixQueueRepository queueRepository,
-                             InputFileRepository inputFiles, boolean directReads) {
+                             InputFileRepository inputFiles, boolean directReads, IngestProcessor processor,
+                             Executor workers) {
         this.files = files;
         this.maxRecordBytes = maxRecordBytes;
         this.blockSize = blockSize;
@@ -65,6 +73,8 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         this.queueRepository = queueRepository;
         this.inputFiles = inputFiles;
         this.directReads = directReads;
+        this.processor = processor;
+        this.workers = workers;
     }
 
     @Override
@@ -72,21 +82,21 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
         if (files.get(0).format().joinsFiles()) {
             queue = queueRepository.load(settings.runDate());
         }
-        cutter = new PartitionCutter(files, maxRecordBytes, blockSize, progress, settings, queue, directReads);
+        cutter = new PartitionCutter(files, maxRecordBytes, blockSize, progress, settings, queue, directReads,
+                this::startProcessing);
         position = cutter.start(context.getInt(FILE, 0), context.getLong(OFFSET, 0L), context.getLong(LINE, 1L),
                 context.containsKey(HEADER) ? context.getString(HEADER) : null);
     }
 
     @Override
-    public FileBlock read() {
+    public CompletableFuture<SpilledBlock> read() {
         if (ended) {
             return null;
         }
         PartitionCutter.Cut cut = cutter.take();
         if (cut instanceof PartitionCutter.Block block) {
             taken(block.after(), block.finished());
-            FileBlock.Unparsed unparsed = block.block();
-            return unparsed.file().format().parsesInOrder() ? parse(unparsed) : unparsed;
+            return block.processing() != null ? block.processing() : startProcessing(parse(block.block()));
         }
         if (cut instanceof PartitionCutter.End end) {
             taken(end.after(), end.finished());
@@ -98,6 +108,10 @@ public class LogFileItemReader implements ItemStreamReader<FileBlock> {
             throw e;
         }
         throw (RuntimeException) error;
+    }
+
+    private CompletableFuture<SpilledBlock> startProcessing(FileBlock block) {
+        return CompletableFuture.supplyAsync(() -> processor.process(block), workers);
     }
 
     private void taken(PartitionCutter.Position after, List<InputFileRepository.Read> finishedBefore) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -125,22 +126,21 @@ public class NightlyJobConfiguration {
     }
 
     /**
-     * The partition's thread reads and writes; the shared ingest workers process the chunk's blocks concurrently
-     * (and share the writer's spill appends), so that one large file uses every core. The step hands the writer
-     * the blocks in read order.
+     * The partition's reader cuts the file on a thread of its own and hands each block to the shared ingest
+     * workers as it is cut; the partition's thread awaits the chunk's blocks and writes them, in read order (the
+     * workers share the writer's spill appends), so that one large file uses every core and the workers process
+     * the next chunk while this one is written.
      */
     @Bean
     public Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           LogFileItemReader logFileReader, IngestProcessor ingestProcessor,
-                           IngestWriter ingestWriter, BounceLedgerProperties properties, StepFailures stepFailures,
-                           ThreadPoolTaskExecutor ingestWorkers) {
+                           LogFileItemReader logFileReader, IngestWriter ingestWriter,
+                           BounceLedgerProperties properties, StepFailures stepFailures) {
         return new StepBuilder("ingestFile", jobRepository)
-                .<FileBlock, SpilledBlock>chunk(properties.blockSize().blocksPerChunk())
+                .<CompletableFuture<SpilledBlock>, SpilledBlock>chunk(properties.blockSize().blocksPerChunk())
                 .transactionManager(transactionManager)
                 .reader(logFileReader)
-                .processor(ingestProcessor)
+                .processor(new AwaitProcessing())
                 .writer(ingestWriter)
-                .taskExecutor(ingestWorkers)
                 .listener(stepFailures)
                 .build();
     }
@@ -184,10 +184,11 @@ public class NightlyJobConfiguration {
     public LogFileItemReader logFileReader(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                            @Value("#{stepExecutionContext['files']}") String files,
                                            BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                           PostfixQueueRepository postfixQueue, ProgressMeter progress) {
+                                           PostfixQueueRepository postfixQueue, ProgressMeter progress,
+                                           IngestProcessor ingestProcessor, ThreadPoolTaskExecutor ingestWorkers) {
         return new LogFileItemReader(partitionFiles(properties, runDate, inputFiles, files), properties.maxLineBytes(),
                 properties.blockSize(), progress, properties.parserSettings(runDate), postfixQueue, inputFiles,
-                properties.directReads());
+                properties.directReads(), ingestProcessor, ingestWorkers);
     }
 
     @Bean

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
@@ -21,11 +23,11 @@ import com.bounceledger.ingest.RawRecord;
 import com.bounceledger.ingest.RecordBlock;
 
 /**
- * Cuts a partition's files into blocks on a thread of its own, up to a chunk's blocks ahead of the reader, so
- * that cutting the next chunk overlaps processing and writing the current one (the chunk-oriented step reads a
- * whole chunk before it processes any of it). Each block comes with the position after it, which is the
- * reader's checkpoint once the reader has taken it: a restart resumes after the last block of the committed
- * chunk, not after the blocks cut ahead.
+ * Cuts a partition's files into blocks on a thread of its own, up to a chunk's blocks ahead of the reader, and
+ * hands each block to the ingest workers as it is cut (unless its format is parsed in order, by the reader), so
+ * that cutting and processing the next chunk overlap writing the current one. Each block comes with the position
+ * after it, which is the reader's checkpoint once the reader has taken it: a restart resumes after the last
+ * block of the committed chunk, not after the blocks cut ahead.
  */
 final class PartitionCutter implements AutoCloseable {
 
@@ -34,11 +36,13 @@ final class PartitionCutter implements AutoCloseable {
     }
 
     /**
-     * @param block    its records, with the parser of the columns in force at the block
-     * @param after    the position once the block is taken
-     * @param finished the files read to their end before the block
+     * @param block      its records, with the parser of the columns in force at the block
+     * @param processing its processing, started as it was cut; null for a format parsed in order
+     * @param after      the position once the block is taken
+     * @param finished   the files read to their end before the block
      */
-    record Block(FileBlock.Unparsed block, Position after, List<InputFileRepository.Read> finished) implements Cut {
+    record Block(FileBlock.Unparsed block, CompletableFuture<SpilledBlock> processing, Position after,
+                 List<InputFileRepository.Read> finished) implements Cut {
     }
 
     /** The last file's end, as {@link Block}'s position and finished files. */
@@ -70,6 +74,7 @@ final class PartitionCutter implements AutoCloseable {
     private final ParserSettings settings;
     private final PostfixQueue queue;
     private final boolean directReads;
+    private final Function<FileBlock, CompletableFuture<SpilledBlock>> startProcessing;
     private final BlockingQueue<Cut> ahead;
     private final List<InputFileRepository.Read> finished = new ArrayList<>();
     private Thread thread;
@@ -85,11 +90,13 @@ final class PartitionCutter implements AutoCloseable {
 
     /**
      * @param queue       the Postfix queue ids still open, for a format that {@code joinsFiles()}; else null
-     * @param directReads whether to read the files around the page cache where the file system allows it
-     *                    ({@link OnePassFileStream})
+     * @param directReads     whether to read the files around the page cache where the file system allows it
+     *                        ({@link OnePassFileStream})
+     * @param startProcessing hands a block to the ingest workers
      */
     PartitionCutter(List<LogFile> files, int maxRecordBytes, BlockSize blockSize, ProgressMeter progress,
-                    ParserSettings settings, PostfixQueue queue, boolean directReads) {
+                    ParserSettings settings, PostfixQueue queue, boolean directReads,
+                    Function<FileBlock, CompletableFuture<SpilledBlock>> startProcessing) {
         this.files = files;
         this.maxRecordBytes = maxRecordBytes;
         this.blockSize = blockSize;
@@ -97,6 +104,7 @@ final class PartitionCutter implements AutoCloseable {
         this.settings = settings;
         this.queue = queue;
         this.directReads = directReads;
+        this.startProcessing = startProcessing;
         this.ahead = new ArrayBlockingQueue<>(blockSize.blocksPerChunk());
     }
 
@@ -137,7 +145,8 @@ final class PartitionCutter implements AutoCloseable {
                 RecordBlock block = next(file);
                 if (block != null) {
                     FileBlock.Unparsed unparsed = unparsed(file, block);
-                    ahead.put(new Block(unparsed, position(), takeFinished()));
+                    ahead.put(new Block(unparsed, file.format().parsesInOrder() ? null : startProcessing.apply(unparsed),
+                            position(), takeFinished()));
                 } else if (current == files.size() - 1) {
                     ahead.put(new End(position(), takeFinished()));
                     return;

@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.bounceledger.ingest.InputFormatException;
 import com.bounceledger.ingest.LogFile;
 import com.bounceledger.ingest.ParserSettings;
+import com.bounceledger.ingest.PostfixQueue;
 
 class PartitionCutterTest {
 
@@ -29,6 +32,7 @@ class PartitionCutterTest {
     private static final int MAX_RECORD_BYTES = 65_536;
     /** Blocks of two records, two blocks to a chunk: the cutter is at most two blocks ahead. */
     private static final BlockSize BLOCKS = BlockSize.of(4, 2);
+    private static final ParserSettings SETTINGS = ParserSettings.defaults(LocalDate.of(2026, 11, 21));
 
     @TempDir
     Path folder;
@@ -81,6 +85,44 @@ class PartitionCutterTest {
             PartitionCutter.Block first = (PartitionCutter.Block) cutter.take();
             assertThat(first.block().records().firstLine()).isEqualTo(11);
             assertThat(first.block().records().record(0).text()).isEqualTo(Files.readAllLines(path).get(10));
+        }
+    }
+
+    /**
+     * A block goes to the workers as it is cut, ahead of the reader, so that they process the next chunk while the
+     * reader's chunk is written; a Postfix block only once the reader has parsed it, in order.
+     */
+    @Test
+    void eachBlockGoesToTheWorkersAsItIsCutUnlessItsFormatIsParsedInOrder() throws InterruptedException {
+        Path csv = FIXTURES.resolve("basic/2026-11-21/01-deliveries.csv");
+        List<FileBlock> started = new CopyOnWriteArrayList<>();
+        try (PartitionCutter cutter = new PartitionCutter(List.of(LogFile.inspect(0, csv, MAX_RECORD_BYTES)),
+                MAX_RECORD_BYTES, BLOCKS, new ProgressMeter(10_000, null), SETTINGS, null, true, block -> {
+                    started.add(block);
+                    return new CompletableFuture<>();
+                })) {
+            cutter.start(0, 0, 1, null);
+            PartitionCutter.Block first = (PartitionCutter.Block) cutter.take();
+
+            assertThat(first.processing()).isNotNull();
+            assertThat(started.get(0)).isSameAs(first.block());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (started.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(started).hasSize(4); // the one taken, two ahead, one waiting for room
+        }
+
+        Path postfix = FIXTURES.resolve("mta/2026-11-21/mail-1.log");
+        try (PartitionCutter cutter = new PartitionCutter(List.of(LogFile.inspect(0, postfix, MAX_RECORD_BYTES)),
+                MAX_RECORD_BYTES, BLOCKS, new ProgressMeter(10_000, null), SETTINGS, new PostfixQueue(), true,
+                block -> {
+                    throw new AssertionError("a Postfix block was handed to the workers before it was parsed");
+                })) {
+            cutter.start(0, 0, 1, null);
+            PartitionCutter.Block first = (PartitionCutter.Block) cutter.take();
+            assertThat(first.processing()).isNull();
+            assertThat(takeAll(cutter).get(0)).isNotInstanceOf(PartitionCutter.Failure.class);
         }
     }
 
@@ -147,7 +189,8 @@ class PartitionCutterTest {
 
     private static PartitionCutter cutter(List<LogFile> files) {
         return new PartitionCutter(files, MAX_RECORD_BYTES, BLOCKS, new ProgressMeter(10_000, null),
-                ParserSettings.defaults(LocalDate.of(2026, 11, 21)), null, true);
+                SETTINGS, null, true,
+                block -> CompletableFuture.completedFuture(null));
     }
 
     private static List<PartitionCutter.Cut> takeAll(PartitionCutter cutter) {
