@@ -24,11 +24,11 @@ import com.bounceledger.report.RejectedRow;
  * the step only awaits it. A format whose records depend on the ones before (see
  * {@link com.bounceledger.ingest.LogFormat#parsesInOrder()}) is parsed here, in order, before its processing
  * starts; any other is parsed by the workers, each block with the parser of the columns in force (a repeated
- * header ends its block). Its checkpoint is the file, the byte offset (in the
- * decompressed content) and the line after the last block of the committed chunk, and the header in force there;
- * a restart skips to it. The Postfix queue ids still open are stored with the checkpoint, in the chunk's
- * transaction, and reloaded on open, as is how far each file has been read with the checksum of what was read
- * ({@code input_read}), which a restart checks.
+ * header ends its block). Its checkpoint is the file, the byte offset (in the decompressed content) and the
+ * line after the last block of the committed chunk, and the header in force there (which each block carries:
+ * the cutting may be a chunk further on); a restart skips to it. The Postfix queue ids still open are stored with
+ * the checkpoint, in the chunk's transaction, and reloaded on open, as is how far each file has been read with
+ * the checksum of what was read ({@code input_read}), which a restart checks.
  */
 public class LogFileItemReader implements ItemStreamReader<CompletableFuture<SpilledBlock>> {
 
