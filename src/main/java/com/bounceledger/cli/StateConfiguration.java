@@ -1,7 +1,7 @@
 package com.bounceledger.cli;
 
-import org.apache.commons.dbcp2.BasicDataSource;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import javax.sql.DataSource;
+
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bounceledger.job.BounceLedgerProperties;
 import com.bounceledger.job.StateUpgrades;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The state database opens only once this process holds the state folder's lock, and is upgraded, if an earlier
@@ -25,14 +26,9 @@ public class StateConfiguration {
         return StateLock.acquire(properties.stateDir());
     }
 
-    /**
-     * A pool that keeps each connection's prepared statements: HSQLDB compiles a statement again each time it is
-     * prepared, and a night prepares the same few dozen statements tens of thousands of times.
-     */
     @Bean
-    @ConfigurationProperties("spring.datasource.dbcp2")
-    public BasicDataSource dataSource(DataSourceProperties properties, StateLock stateLock) {
-        return properties.initializeDataSourceBuilder().type(BasicDataSource.class).build();
+    public DataSource dataSource(DataSourceProperties properties, StateLock stateLock) {
+        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 
     @Bean(initMethod = "apply")
