@@ -1,7 +1,6 @@
 package com.bounceledger.cli;
 
-import javax.sql.DataSource;
-
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +25,10 @@ public class StateConfiguration {
         return StateLock.acquire(properties.stateDir());
     }
 
+    /** The pool's settings are {@code spring.datasource.hikari.*}. */
     @Bean
-    public DataSource dataSource(DataSourceProperties properties, StateLock stateLock) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    public HikariDataSource dataSource(DataSourceProperties properties, StateLock stateLock) {
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 
