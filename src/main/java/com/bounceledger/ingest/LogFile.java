@@ -1,12 +1,14 @@
 package com.bounceledger.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * One input file of a day, with the size taken at the run's first attempt so that a restart can refuse to resume
@@ -101,9 +103,16 @@ public record LogFile(int index, Path path, long sizeBytes, LogFormat format) {
                         + abbreviate(first.text()) + "')");
             }
             return format;
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw new InputFormatException(path.getFileName() + ": truncated or corrupt gzip (" + e.getMessage() + ")", e);
+        } catch (EOFException | ZipException e) {
+            throw readFailure(path.getFileName().toString(), e);
         }
+    }
+
+    /** The error of a file that cannot be read through: its gzip content cut short or corrupt, or the device's. */
+    public static InputFormatException readFailure(String fileName, IOException e) {
+        String kind = e instanceof EOFException || e instanceof ZipException
+                ? "truncated or corrupt gzip" : "read error";
+        return new InputFormatException(fileName + ": " + kind + " (" + e.getMessage() + ")", e);
     }
 
     private static String abbreviate(String text) {

@@ -145,8 +145,9 @@ final class PartitionCutter implements AutoCloseable {
                 RecordBlock block = next(file);
                 if (block != null) {
                     FileBlock.Unparsed unparsed = unparsed(file, block);
-                    ahead.put(new Block(unparsed, file.format().parsesInOrder() ? null : startProcessing.apply(unparsed),
-                            position(), takeFinished()));
+                    CompletableFuture<SpilledBlock> processing =
+                            file.format().parsesInOrder() ? null : startProcessing.apply(unparsed);
+                    ahead.put(new Block(unparsed, processing, position(), takeFinished()));
                 } else if (current == files.size() - 1) {
                     ahead.put(new End(position(), takeFinished()));
                     return;
@@ -215,7 +216,7 @@ final class PartitionCutter implements AutoCloseable {
             return cutter.next(blockSize.records(), blockSize.bytes(), file.format().parsesInOrder() ? null
                     : new RepeatedHeader(file));
         } catch (IOException e) {
-            throw new InputFormatException(failure(file, e), e);
+            throw LogFile.readFailure(file.name(), e);
         }
     }
 
@@ -272,7 +273,7 @@ final class PartitionCutter implements AutoCloseable {
                 cutter.skipTo(offset, line);
             }
         } catch (IOException e) {
-            throw new ItemStreamException(failure(file, e), e);
+            throw LogFile.readFailure(file.name(), e);
         }
     }
 
@@ -316,12 +317,6 @@ final class PartitionCutter implements AutoCloseable {
             }
             cutter = null;
         }
-    }
-
-    private static String failure(LogFile file, IOException e) {
-        String kind = e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException
-                ? "truncated or corrupt gzip" : "read error";
-        return file.name() + ": " + kind + " (" + e.getMessage() + ")";
     }
 
     /** Counts the file's raw bytes for the progress line (percent of input bytes). */

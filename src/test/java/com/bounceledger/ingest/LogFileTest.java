@@ -30,6 +30,16 @@ class LogFileTest {
         assertThat(content.readAllBytes()).isEqualTo("a,b\n".getBytes());
     }
 
+    @Test
+    void aFileThatCannotBeReadThroughIsNamedWithWhatWentWrong() {
+        assertThat(LogFile.readFailure("day.csv.gz", new EOFException("Unexpected end of ZLIB input stream")))
+                .hasMessage("day.csv.gz: truncated or corrupt gzip (Unexpected end of ZLIB input stream)");
+        assertThat(LogFile.readFailure("day.csv.gz", new java.util.zip.ZipException("invalid block type")))
+                .hasMessage("day.csv.gz: truncated or corrupt gzip (invalid block type)");
+        assertThat(LogFile.readFailure("day.csv", new IOException("Input/output error")))
+                .hasMessage("day.csv: read error (Input/output error)");
+    }
+
     private static final class CloseRecorder extends ByteArrayInputStream {
         boolean closed;
 
