@@ -170,9 +170,16 @@ public class LedgerRepository {
         return suspendedUntil != null && !suspendedUntil.isAfter(end);
     }
 
-    /** The status rows: HSQLDB counts a cached table by walking its index, so once per step, not per bucket. */
+    /**
+     * The status rows, as the table's store keeps count of them: under MVCC, HSQLDB's {@code COUNT(*)} walks the
+     * whole index to see which rows the transaction sees (0.9 to 1.3 s for the 546,639 rows before the fourth
+     * 10M-message night, before settle's partitions could start); the store's count took 2 to 23 ms. Between
+     * steps no transaction is open, so the two agree.
+     */
     public long statusCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
+        return jdbc.queryForObject("""
+                SELECT cardinality FROM information_schema.system_tablestats
+                WHERE table_schema = 'PUBLIC' AND table_name = 'ADDRESS_STATE'""", Long.class);
     }
 
     /** Rows of other addresses share a hash or a range with the wanted ones and are left out. */

@@ -2,6 +2,7 @@ package com.bounceledger.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -226,6 +227,35 @@ class LedgerRepositoryTest {
 
         assertThat(rowsOf("address_state")).isZero();
         assertThat(repository.statesOf(Set.of("ann@example.com")).find("acme", "ann@example.com")).isNull();
+    }
+
+    @Test
+    void theStatusCountFollowsInsertsAndDeletesAndIsKeptAcrossARestart() throws IOException {
+        Path stateDir = folder.resolve("job-state");
+        LedgerRules rules = new LedgerRules(LedgerPolicy.defaults());
+        Set<String> addresses = IntStream.range(0, 300).mapToObj(i -> "user" + i + "@example.com")
+                .collect(Collectors.toSet());
+        try (StateDatabase jobState = StateDatabase.withJobSettings(stateDir)) {
+            LedgerRepository ledgerRepository = new LedgerRepository(jobState.jdbc, 2);
+            AddressLedger first = ledgerRepository.statesOf(addresses);
+            addresses.forEach(a -> rules.apply(first, blocked(a, AT), new ArrayList<>()));
+            ledgerRepository.saveStates(first.changed());
+            assertThat(ledgerRepository.statusCount()).isEqualTo(300);
+
+            // A third are delivered to after their suspension: left without any status, their rows are deleted.
+            AddressLedger second = ledgerRepository.statesOf(addresses);
+            rules.expireSuspensions(second, AT.plus(LedgerPolicy.defaults().suspension()), new ArrayList<>());
+            addresses.stream().filter(a -> AddressHash.of(a) % 3 != 0).forEach(a -> rules.apply(second,
+                    blocked(a, AT.plus(LedgerPolicy.defaults().suspension()).plusSeconds(60)), new ArrayList<>()));
+            ledgerRepository.saveStates(second.changed());
+            long left = jobState.jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
+            assertThat(left).isBetween(150L, 250L);
+            assertThat(ledgerRepository.statusCount()).isEqualTo(left);
+        }
+        try (StateDatabase reopened = StateDatabase.withJobSettings(stateDir)) {
+            long stored = reopened.jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
+            assertThat(new LedgerRepository(reopened.jdbc, 2).statusCount()).isEqualTo(stored);
+        }
     }
 
     private static ClassifiedEvent delivered(String address, Instant at) {

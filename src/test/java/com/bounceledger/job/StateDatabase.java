@@ -23,10 +23,18 @@ final class StateDatabase implements AutoCloseable {
     final JdbcTemplate jdbc;
 
     StateDatabase(Path folder) {
-        dataSource = new SingleConnectionDataSource(
-                "jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false", "SA", "", true);
+        this("jdbc:hsqldb:file:" + folder.resolve("ledger") + ";hsqldb.lock_file=false");
+    }
+
+    private StateDatabase(String url) {
+        dataSource = new SingleConnectionDataSource(url, "SA", "", true);
         jdbc = new JdbcTemplate(dataSource);
         createSchema();
+    }
+
+    /** The job's own database (MVCC, cached tables) in a state folder, as {@link #jobUrl} names it. */
+    static StateDatabase withJobSettings(Path stateDir) throws IOException {
+        return new StateDatabase(jobUrl(stateDir));
     }
 
     /** What every launch does first: creates the tables the database lacks. */
