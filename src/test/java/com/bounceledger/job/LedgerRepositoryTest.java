@@ -242,15 +242,19 @@ class LedgerRepositoryTest {
             ledgerRepository.saveStates(first.changed());
             assertThat(ledgerRepository.statusCount()).isEqualTo(300);
 
-            // A third are delivered to after their suspension: left without any status, their rows are deleted.
+            // Every suspension ends and about two thirds are blocked again: the rest, left without any status,
+            // have their rows deleted.
             AddressLedger second = ledgerRepository.statesOf(addresses);
-            rules.expireSuspensions(second, AT.plus(LedgerPolicy.defaults().suspension()), new ArrayList<>());
-            addresses.stream().filter(a -> AddressHash.of(a) % 3 != 0).forEach(a -> rules.apply(second,
-                    blocked(a, AT.plus(LedgerPolicy.defaults().suspension()).plusSeconds(60)), new ArrayList<>()));
+            Instant suspensionsEnd = AT.plus(LedgerPolicy.defaults().suspension());
+            rules.expireSuspensions(second, suspensionsEnd, new ArrayList<>());
+            List<String> blockedAgain = addresses.stream().filter(a -> AddressHash.of(a) % 3 != 0).toList();
+            blockedAgain.forEach(a -> rules.apply(second, blocked(a, suspensionsEnd.plusSeconds(60)),
+                    new ArrayList<>()));
             ledgerRepository.saveStates(second.changed());
-            long left = jobState.jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
-            assertThat(left).isBetween(150L, 250L);
-            assertThat(ledgerRepository.statusCount()).isEqualTo(left);
+            assertThat(blockedAgain).hasSizeBetween(150, 250);
+            assertThat(jobState.jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class))
+                    .isEqualTo(blockedAgain.size());
+            assertThat(ledgerRepository.statusCount()).isEqualTo(blockedAgain.size());
         }
         try (StateDatabase reopened = StateDatabase.withJobSettings(stateDir)) {
             long stored = reopened.jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
