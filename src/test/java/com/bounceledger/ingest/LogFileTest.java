@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.ZipException;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class LogFileTest {
     void aFileThatCannotBeReadThroughIsNamedWithWhatWentWrong() {
         assertThat(LogFile.readFailure("day.csv.gz", new EOFException("Unexpected end of ZLIB input stream")))
                 .hasMessage("day.csv.gz: truncated or corrupt gzip (Unexpected end of ZLIB input stream)");
-        assertThat(LogFile.readFailure("day.csv.gz", new java.util.zip.ZipException("invalid block type")))
+        assertThat(LogFile.readFailure("day.csv.gz", new ZipException("invalid block type")))
                 .hasMessage("day.csv.gz: truncated or corrupt gzip (invalid block type)");
         assertThat(LogFile.readFailure("day.csv", new IOException("Input/output error")))
                 .hasMessage("day.csv: read error (Input/output error)");

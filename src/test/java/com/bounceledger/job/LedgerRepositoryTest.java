@@ -230,11 +230,12 @@ class LedgerRepositoryTest {
     }
 
     @Test
-    void theStatusCountFollowsInsertsAndDeletesAndIsKeptAcrossARestart() throws IOException {
+    void theStatusCountFollowsInsertsAndDeletesAndIsKeptAcrossAReopen() throws IOException {
         Path stateDir = folder.resolve("job-state");
         LedgerRules rules = new LedgerRules(LedgerPolicy.defaults());
         Set<String> addresses = IntStream.range(0, 300).mapToObj(i -> "user" + i + "@example.com")
                 .collect(Collectors.toSet());
+        List<String> blockedAgain = addresses.stream().filter(a -> AddressHash.of(a) % 3 != 0).toList();
         try (StateDatabase jobState = StateDatabase.withJobSettings(stateDir)) {
             LedgerRepository ledgerRepository = new LedgerRepository(jobState.jdbc, 2);
             AddressLedger first = ledgerRepository.statesOf(addresses);
@@ -247,18 +248,16 @@ class LedgerRepositoryTest {
             AddressLedger second = ledgerRepository.statesOf(addresses);
             Instant suspensionsEnd = AT.plus(LedgerPolicy.defaults().suspension());
             rules.expireSuspensions(second, suspensionsEnd, new ArrayList<>());
-            List<String> blockedAgain = addresses.stream().filter(a -> AddressHash.of(a) % 3 != 0).toList();
             blockedAgain.forEach(a -> rules.apply(second, blocked(a, suspensionsEnd.plusSeconds(60)),
                     new ArrayList<>()));
             ledgerRepository.saveStates(second.changed());
             assertThat(blockedAgain).hasSizeBetween(150, 250);
-            assertThat(jobState.jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class))
-                    .isEqualTo(blockedAgain.size());
+            assertThat(rowsOf(jobState.jdbc, "address_state")).isEqualTo(blockedAgain.size());
             assertThat(ledgerRepository.statusCount()).isEqualTo(blockedAgain.size());
         }
         try (StateDatabase reopened = StateDatabase.withJobSettings(stateDir)) {
-            long stored = reopened.jdbc.queryForObject("SELECT COUNT(*) FROM address_state", Long.class);
-            assertThat(new LedgerRepository(reopened.jdbc, 2).statusCount()).isEqualTo(stored);
+            assertThat(new LedgerRepository(reopened.jdbc, 2).statusCount())
+                    .isEqualTo(rowsOf(reopened.jdbc, "address_state")).isEqualTo(blockedAgain.size());
         }
     }
 
@@ -290,7 +289,11 @@ class LedgerRepositoryTest {
     }
 
     private long rowsOf(String table) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        return rowsOf(jdbc, table);
+    }
+
+    private static long rowsOf(JdbcTemplate database, String table) {
+        return database.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 
     private static ClassifiedEvent engagement(String address, Instant at) {
