@@ -42,10 +42,16 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
     private final LedgerRules rules;
     private final Instant endOfRunDate;
     private final long storedStatusesPerBucket;
+    private final Map<Integer, long[]> committedLengths;
 
-    /** @param storedStatuses the ledger's status rows before settlement: chooses how a bucket's are read */
+    /**
+     * @param storedStatuses   the ledger's status rows before settlement: chooses how a bucket's are read
+     * @param committedLengths each ingest partition's spill-file lengths at the end of ingest, which a bucket's files
+     *                         must have
+     */
     BucketSettler(SpillLayout layout, LedgerRepository repository, LedgerRules rules, Instant endOfRunDate,
-                  long storedStatuses) {
+                  long storedStatuses, Map<Integer, long[]> committedLengths) {
+        this.committedLengths = committedLengths;
         this.layout = layout;
         this.repository = repository;
         this.rules = rules;
@@ -132,6 +138,8 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
     }
 
     private List<ClassifiedEvent> readEvents(int bucket) {
+        committedLengths.forEach((partition, lengths) ->
+                SpillLayout.checkCommitted(layout.bucketFile(partition, bucket), lengths[bucket], false));
         List<ClassifiedEvent> events = new ArrayList<>();
         try {
             for (Path file : layout.bucketFiles(bucket)) {

@@ -311,9 +311,10 @@ public class NightlyJobConfiguration {
     public BucketSettler bucketSettler(@Value("#{jobParameters['runDate']}") LocalDate runDate,
                                        @Value("#{stepExecutionContext['storedStatuses']}") long statuses,
                                        BounceLedgerProperties properties, InputFileRepository inputFiles,
-                                       LedgerRepository ledger, LedgerRules ledgerRules) {
+                                       LedgerRepository ledger, LedgerRules ledgerRules,
+                                       SpillCheckpoints spillCheckpoints) {
         return new BucketSettler(spillLayout(properties, runDate, inputFiles), ledger, ledgerRules,
-                endOf(runDate, properties), statuses);
+                endOf(runDate, properties), statuses, spillCheckpoints.all(runDate));
     }
 
     @Bean

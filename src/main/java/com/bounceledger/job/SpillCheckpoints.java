@@ -2,10 +2,13 @@ package com.bounceledger.job;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Each ingest partition's spill-file lengths at its last checkpoint, written in the chunk's transaction. They
@@ -27,8 +30,19 @@ public class SpillCheckpoints {
         List<String> lengths = jdbc.queryForList(
                 "SELECT lengths FROM spill_checkpoint WHERE run_date = ? AND partition_index = ?", String.class,
                 runDate, partition);
-        return lengths.isEmpty() ? new long[buckets]
-                : Arrays.stream(lengths.get(0).split(",")).mapToLong(Long::parseLong).toArray();
+        return lengths.isEmpty() ? new long[buckets] : parse(lengths.get(0));
+    }
+
+    private static long[] parse(String lengths) {
+        return Arrays.stream(lengths.split(",")).mapToLong(Long::parseLong).toArray();
+    }
+
+    /** @return every partition's lengths committed last, by partition (the input file's index) */
+    Map<Integer, long[]> all(LocalDate runDate) {
+        Map<Integer, long[]> lengths = new HashMap<>();
+        jdbc.query("SELECT partition_index, lengths FROM spill_checkpoint WHERE run_date = ?",
+                (RowCallbackHandler) rs -> lengths.put(rs.getInt(1), parse(rs.getString(2))), runDate);
+        return lengths;
     }
 
     void save(LocalDate runDate, int partition, long[] lengths) {

@@ -14,8 +14,12 @@ final class SpillFileWriter implements AutoCloseable {
     private final ByteBuffer buffer;
     private long position;
 
-    /** Opens the file at a committed length, dropping anything written after that checkpoint. */
+    /**
+     * Opens the file at a committed length, dropping anything written after that checkpoint; refuses a file that
+     * holds less.
+     */
     SpillFileWriter(Path path, long committedLength, int bufferBytes) {
+        SpillLayout.checkCommitted(path, committedLength, true);
         buffer = ByteBuffer.allocate(bufferBytes);
         try {
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -76,6 +76,27 @@ public record SpillLayout(Path dayFolder, int buckets) {
         return files;
     }
 
+    /**
+     * Refuses a spill file that does not hold what ingest committed to it: the state database holds the checkpoint,
+     * but a machine lost before the file reached the disk, or a file removed, leaves less.
+     *
+     * @param atLeast true while ingest may still append to the file after its checkpoint (a relaunch drops that)
+     */
+    static void checkCommitted(Path file, long committedLength, boolean atLeast) {
+        long length;
+        try {
+            length = Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (length < committedLength || !atLeast && length > committedLength) {
+            throw new RunRefusedException("the spill file " + file + " holds " + length + " bytes where ingest"
+                    + " committed " + committedLength + ": it was lost or cut short after the checkpoint (a machine"
+                    + " lost before the file reached the disk, or the file removed), so the day cannot resume from"
+                    + " its checkpoints; restore the state folder from a backup taken before the day began");
+        }
+    }
+
     void delete() {
         if (!Files.exists(dayFolder)) {
             return;

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.FileSystemUtils;
 
 import com.bounceledger.ingest.LogFile;
 
@@ -44,8 +47,7 @@ class RestartTest {
             "(invalid_since IS NOT NULL OR|600",  // writing the outputs: the suppression file, midway through its slices
             "c.diagnostic, c.changed_at|600"}) // writing the outputs: the day's changes, midway, some being sorted
     void aRelaunchAfterAFailureGivesTheOutputsOfAnUninterruptedRun(String sqlFragment, int execution) {
-        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
-        assertThat(reference.launch(DAY).exitCode()).isZero();
+        NightlyRun reference = uninterrupted();
 
         NightlyRun run = new NightlyRun(folder.resolve("restarted")).withFixture("basic");
         FaultInjection.failOnExecution(sqlFragment, execution);
@@ -65,8 +67,7 @@ class RestartTest {
     @ParameterizedTest(name = "failure at execution {0} of ''UPDATE input_file''")
     @ValueSource(ints = {2, 3})
     void aRelaunchMidFileOfConcurrentBlocksGivesTheOutputsOfAnUninterruptedRun(int execution) {
-        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
-        assertThat(reference.launch(DAY).exitCode()).isZero();
+        NightlyRun reference = uninterrupted();
 
         NightlyRun run = new NightlyRun(folder.resolve("restarted")).withFixture("basic")
                 .with("--bounce-ledger.chunk-size=8").with("--bounce-ledger.block-records=2");
@@ -80,8 +81,7 @@ class RestartTest {
 
     @Test
     void twoFailuresInARowStillGiveTheSameOutputs() {
-        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
-        assertThat(reference.launch(DAY).exitCode()).isZero();
+        NightlyRun reference = uninterrupted();
 
         NightlyRun run = new NightlyRun(folder.resolve("restarted")).withFixture("basic");
         FaultInjection.failOnExecution("UPDATE input_file", 2); // 11 ingest chunks: always one left after it
@@ -161,13 +161,100 @@ class RestartTest {
         assertThat(run.sheet(DAY, "Email Performance").get(4).get(2)).isEqualTo("10");
     }
 
+    /**
+     * A spill file that holds less than ingest's last checkpoint recorded (a machine lost before the file reached
+     * the disk) is refused when ingest resumes, before anything is appended to it or settled. The same file made
+     * whole again, the relaunch completes the day as an uninterrupted run.
+     */
+    @Test
+    void aRestartRefusesASpillFileCutShortSinceItsCheckpoint() throws IOException {
+        NightlyRun reference = uninterrupted();
+        NightlyRun run = failedMidFirstFile();
+        CommittedSpill committed = largestCommittedSpillFile(run);
+        byte[] whole = Files.readAllBytes(committed.file());
+        Files.write(committed.file(), Arrays.copyOf(whole, (int) committed.length() - 1));
+
+        NightlyRun.Result refused = run.launch(DAY);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("the spill file " + committed.file() + " holds "
+                + (committed.length() - 1) + " bytes where ingest committed " + committed.length() + ": it was lost or"
+                + " cut short after the checkpoint (a machine lost before the file reached the disk, or the file"
+                + " removed), so the day cannot resume from its checkpoints; restore the state folder from a backup"
+                + " taken before the day began");
+        assertThat(Files.size(committed.file())).isEqualTo(committed.length() - 1);
+        assertThat(run.rows("SELECT COUNT(*) FROM campaign_day", 1)).containsExactly("0");
+        Files.write(committed.file(), whole);
+        assertThat(run.launch(DAY).exitCode()).isZero();
+        assertSameOutputs(run, reference, DAY);
+    }
+
+    /**
+     * Ingest complete and one bucket settled, the spill files removed: the relaunch refuses to settle the other
+     * buckets without their events (it used to settle them as if they had none, and complete the day).
+     */
+    @Test
+    void aRestartRefusesToSettleWithoutTheSpillFiles() throws IOException {
+        NightlyRun reference = uninterrupted();
+        NightlyRun run = failedAt("INSERT INTO campaign_day", 2);
+        List<String> settled = run.rows("SELECT COUNT(*) FROM campaign_day", 1);
+        Path spill = SpillLayout.dayFolder(run.state, LocalDate.parse(DAY));
+        Path aside = folder.resolve("spill-aside");
+        Files.move(spill, aside);
+        Files.createDirectories(spill);
+        Files.copy(aside.resolve(SpillFormat.MARKER), spill.resolve(SpillFormat.MARKER));
+
+        NightlyRun.Result refused = run.launch(DAY);
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).containsPattern("the spill file \\S+b\\d+\\.bin holds 0 bytes where ingest"
+                + " committed [1-9]\\d*: it was lost or cut short");
+        assertThat(run.rows("SELECT COUNT(*) FROM campaign_day", 1)).isEqualTo(settled);
+        FileSystemUtils.deleteRecursively(spill);
+        Files.move(aside, spill);
+        assertThat(run.launch(DAY).exitCode()).isZero();
+        assertSameOutputs(run, reference, DAY);
+    }
+
+    record CommittedSpill(Path file, long length) {
+    }
+
+    /** The spill file with the most bytes committed by ingest's last checkpoint, and that length. */
+    private static CommittedSpill largestCommittedSpillFile(NightlyRun run) {
+        SpillLayout layout = new SpillLayout(SpillLayout.dayFolder(run.state, LocalDate.parse(DAY)), 0);
+        CommittedSpill largest = null;
+        for (String row : run.rows("SELECT partition_index, lengths FROM spill_checkpoint", 2)) {
+            String[] fields = row.split(",");
+            for (int bucket = 0; bucket < fields.length - 1; bucket++) {
+                long length = Long.parseLong(fields[bucket + 1]);
+                if (largest == null || length > largest.length()) {
+                    largest = new CommittedSpill(layout.bucketFile(Integer.parseInt(fields[0]), bucket), length);
+                }
+            }
+        }
+        assertThat(largest.length()).isPositive();
+        return largest;
+    }
+
     /** The basic day's first attempt, failed in the middle of its first file (at its fourth chunk). */
     private NightlyRun failedMidFirstFile() {
+        return failedAt("UPDATE input_file", 4);
+    }
+
+    /** The basic day's first attempt, failed at the given execution of the statement. */
+    private NightlyRun failedAt(String sqlFragment, int execution) {
         NightlyRun run = new NightlyRun(folder).withFixture("basic");
-        FaultInjection.failOnExecution("UPDATE input_file", 4);
+        FaultInjection.failOnExecution(sqlFragment, execution);
         assertThat(run.launch(DAY, FaultInjection.class).exitCode()).isEqualTo(1);
         FaultInjection.clear();
         return run;
+    }
+
+    /** The basic day run once, without a failure. */
+    private NightlyRun uninterrupted() {
+        NightlyRun reference = new NightlyRun(folder.resolve("reference")).withFixture("basic");
+        assertThat(reference.launch(DAY).exitCode()).isZero();
+        return reference;
     }
 
     /**
