@@ -51,12 +51,12 @@ public class BucketSettler implements ItemProcessor<Integer, BucketSettlement> {
      */
     BucketSettler(SpillLayout layout, LedgerRepository repository, LedgerRules rules, Instant endOfRunDate,
                   long storedStatuses, Map<Integer, long[]> committedLengths) {
-        this.committedLengths = committedLengths;
         this.layout = layout;
         this.repository = repository;
         this.rules = rules;
         this.endOfRunDate = endOfRunDate;
         this.storedStatusesPerBucket = storedStatuses / layout.buckets();
+        this.committedLengths = committedLengths;
     }
 
     @Override
