@@ -219,12 +219,22 @@ class RestartTest {
     record CommittedSpill(Path file, long length) {
     }
 
-    /** The spill file with the most bytes committed by ingest's last checkpoint, and that length. */
+    /**
+     * The spill file with the most bytes committed by ingest's last checkpoint, and that length, among the files of
+     * the ingest partition that failed: the relaunch reopens it. (A completed partition is not run again: a file
+     * of its is found short by settlement, once the other partition may have settled buckets.)
+     */
     private static CommittedSpill largestCommittedSpillFile(NightlyRun run) {
-        SpillLayout layout = new SpillLayout(SpillLayout.dayFolder(run.state, LocalDate.parse(DAY)), 0);
+        List<String> failed = run.rows("SELECT step_name FROM batch_step_execution"
+                + " WHERE step_name LIKE 'ingestFile:file%' AND status = 'FAILED'", 1);
+        assertThat(failed).hasSize(1);
+        int partition = Integer.parseInt(failed.get(0).substring("ingestFile:file".length()));
+        Path day = SpillLayout.dayFolder(run.state, LocalDate.parse(DAY));
         CommittedSpill largest = null;
-        for (String row : run.rows("SELECT partition_index, lengths FROM spill_checkpoint", 2)) {
+        for (String row : run.rows("SELECT partition_index, lengths FROM spill_checkpoint WHERE partition_index = "
+                + partition, 2)) {
             String[] fields = row.split(",");
+            SpillLayout layout = new SpillLayout(day, fields.length - 1);
             for (int bucket = 0; bucket < fields.length - 1; bucket++) {
                 long length = Long.parseLong(fields[bucket + 1]);
                 if (largest == null || length > largest.length()) {
