@@ -246,14 +246,21 @@ class RestartTest {
         return largest;
     }
 
-    /** The basic day's first attempt, failed in the middle of its first file (at its fourth chunk). */
+    /**
+     * The basic day's first attempt, failed in the middle of its first file (at its fourth chunk): one partition at a
+     * time, so that the fourth chunk committed is always the first file's.
+     */
     private NightlyRun failedMidFirstFile() {
-        return failedAt("UPDATE input_file", 4);
+        return failedAt(new NightlyRun(folder).withFixture("basic").with("--bounce-ledger.threads=1"),
+                "UPDATE input_file", 4);
     }
 
     /** The basic day's first attempt, failed at the given execution of the statement. */
     private NightlyRun failedAt(String sqlFragment, int execution) {
-        NightlyRun run = new NightlyRun(folder).withFixture("basic");
+        return failedAt(new NightlyRun(folder).withFixture("basic"), sqlFragment, execution);
+    }
+
+    private static NightlyRun failedAt(NightlyRun run, String sqlFragment, int execution) {
         FaultInjection.failOnExecution(sqlFragment, execution);
         assertThat(run.launch(DAY, FaultInjection.class).exitCode()).isEqualTo(1);
         FaultInjection.clear();
